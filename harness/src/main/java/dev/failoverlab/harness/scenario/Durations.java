@@ -1,0 +1,63 @@
+package dev.failoverlab.harness.scenario;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Kubernetes-style durations: {@code 90s}, {@code 5m}, {@code 1h30m}, {@code 250ms}, {@code 1.5m}. */
+public final class Durations {
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+
+    private Durations() {
+    }
+
+    public static Duration parse(String text, SourceLocation where, String path) {
+        String s = text.trim();
+        if (s.isEmpty()) {
+            throw bad(text, where, path);
+        }
+        Matcher m = PART.matcher(s);
+        int pos = 0;
+        double millis = 0;
+        while (pos < s.length()) {
+            if (!m.find(pos) || m.start() != pos) {
+                throw bad(text, where, path);
+            }
+            double n = Double.parseDouble(m.group(1));
+            millis += switch (m.group(2)) {
+                case "ms" -> n;
+                case "s" -> n * 1_000;
+                case "m" -> n * 60_000;
+                default -> n * 3_600_000;
+            };
+            pos = m.end();
+        }
+        return Duration.ofMillis(Math.round(millis));
+    }
+
+    private static ScenarioException bad(String text, SourceLocation where, String path) {
+        return new ScenarioException(where, path,
+                "'" + text + "' is not a duration (use e.g. 250ms, 30s, 5m, 1h30m)");
+    }
+
+    /** Short form for reports: {@code 5m}, {@code 90s}, {@code 1h30m}. */
+    public static String format(Duration d) {
+        long s = d.toSeconds();
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + "ms";
+        }
+        StringBuilder b = new StringBuilder();
+        if (s >= 3600) {
+            b.append(s / 3600).append('h');
+            s %= 3600;
+        }
+        if (s >= 60) {
+            b.append(s / 60).append('m');
+            s %= 60;
+        }
+        if (s > 0 || b.length() == 0) {
+            b.append(s).append('s');
+        }
+        return b.toString();
+    }
+}
