@@ -95,18 +95,18 @@ public final class HorizontalPodAutoscaler {
             return;
         }
         ScalingBehavior.Normalized n = behavior.normalize(current, rec.replicas(), minReplicas, maxReplicas, now);
-        String computation = String.format(Locale.ROOT, "cpu %d%% / target %d%% → %d replicas (was %d)",
-                rec.utilizationPercent(), settings.targetCpuPercent(), n.replicas(), current);
         String detail = rec.explanation() + limits(rec.replicas(), n);
         if (n.replicas() == current) {
             if (rec.replicas() != current) {
-                hold(computation + "; " + detail);
+                hold(String.format(Locale.ROOT, "cpu %d%% / target %d%%: holding %d replicas; %s",
+                        rec.utilizationPercent(), settings.targetCpuPercent(), current, detail));
             } else {
                 lastHold = null; // steady state: nothing worth a line
             }
             return;
         }
-        scale(current, n.replicas(), computation + "; " + detail, now);
+        scale(current, n.replicas(), String.format(Locale.ROOT, "cpu %d%% / target %d%% → %d replicas (was %d); %s",
+                rec.utilizationPercent(), settings.targetCpuPercent(), n.replicas(), current, detail), now);
     }
 
     private static String limits(int recommended, ScalingBehavior.Normalized n) {

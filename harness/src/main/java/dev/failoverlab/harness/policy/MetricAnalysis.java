@@ -45,19 +45,24 @@ public final class MetricAnalysis {
     public void analyseOnce() {
         Instant now = context.clock().now();
         String active;
-        List<ScrapeSample> scrapes;
         try {
             active = ActiveColor.of(context.cluster().routing());
-            scrapes = context.cluster().scrapes(active, checks.window());
         } catch (ClusterUnavailableException e) {
-            // a query error is a failed check in Flagger too, but without a colour there is nothing to count
-            context.log().note("metric analysis: Prometheus or the API did not answer, run skipped: "
-                    + e.getMessage());
+            context.log().note("metric analysis: cannot read the Service, run skipped: " + e.getMessage());
             return;
         }
         if (!active.equals(analysedColor)) {
             analysedColor = active;
             failedChecks = 0;
+        }
+        List<ScrapeSample> scrapes;
+        try {
+            scrapes = context.cluster().scrapes(active, checks.window());
+        } catch (ClusterUnavailableException e) {
+            // Flagger counts a query that errors as a failed check (its runAnalysis returns false)
+            fail(active, new MetricChecks.Result(MetricChecks.Verdict.FAILED, Double.NaN, Double.NaN, Double.NaN,
+                    "failed: metrics query error: " + e.getMessage()));
+            return;
         }
         MetricChecks.Result result = checks.evaluate(scrapes, now);
         switch (result.verdict()) {

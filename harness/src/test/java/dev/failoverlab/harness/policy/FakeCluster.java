@@ -87,6 +87,9 @@ final class FakeCluster implements ClusterView {
 
     @Override
     public List<ScrapeSample> scrapes(String color, Duration lookback) {
+        if (metricsDown) {
+            throw new ClusterUnavailableException("prometheus", "connection refused");
+        }
         return scrapes.getOrDefault(color, List.of());
     }
 
