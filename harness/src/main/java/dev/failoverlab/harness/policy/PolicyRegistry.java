@@ -17,6 +17,8 @@ public final class PolicyRegistry implements PolicyCatalog {
     /** The built-in policies. */
     public static PolicyRegistry standard() {
         PolicyRegistry registry = new PolicyRegistry();
+        registry.register(new TraditionalPolicy.Factory());
+        registry.register(new MetricAnalysisPolicy.Factory());
         return registry;
     }
 
