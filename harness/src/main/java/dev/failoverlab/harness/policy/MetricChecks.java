@@ -1,6 +1,7 @@
 package dev.failoverlab.harness.policy;
 
 import dev.failoverlab.agent.port.ScrapeSample;
+import dev.failoverlab.agent.metrics.PromQl;
 import dev.failoverlab.harness.scenario.Durations;
 import java.time.Duration;
 import java.time.Instant;

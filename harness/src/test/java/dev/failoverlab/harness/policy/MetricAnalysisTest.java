@@ -1,5 +1,6 @@
 package dev.failoverlab.harness.policy;
 
+import dev.failoverlab.agent.metrics.Scrapes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,4 +1,4 @@
-package dev.failoverlab.harness.policy;
+package dev.failoverlab.agent.metrics;
 
 import dev.failoverlab.agent.port.ScrapeSample;
 import java.time.Duration;
@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Prometheus scrapes with steady traffic, for PromQL and analysis tests. */
-final class Scrapes {
-    static final double[] BOUNDS = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, Double.POSITIVE_INFINITY};
-    static final Duration STEP = Duration.ofSeconds(15);
+public final class Scrapes {
+    public static final double[] BOUNDS = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, Double.POSITIVE_INFINITY};
+    public static final Duration STEP = Duration.ofSeconds(15);
     /** Scrapes so far before the first one built, per step of traffic: keeps the counters far from zero. */
     private static final long HISTORY_STEPS = 10_000;
 
@@ -21,7 +21,7 @@ final class Scrapes {
      * selector at {@code end} sees the last four), each step adding {@code errors} of {@code perBucket} requests,
      * where {@code perBucket[i]} requests fell into bucket i (not cumulative).
      */
-    static List<ScrapeSample> steady(Instant end, long errors, long... perBucket) {
+    public static List<ScrapeSample> steady(Instant end, long errors, long... perBucket) {
         if (perBucket.length != BOUNDS.length) {
             throw new IllegalArgumentException("need " + BOUNDS.length + " bucket counts");
         }
@@ -45,16 +45,16 @@ final class Scrapes {
     }
 
     /** 1000 requests per step, all within 25 ms except 10 under 100 ms: p99 is 25 ms. */
-    static long[] fast() {
+    public static long[] fast() {
         return new long[] {0, 0, 990, 0, 10, 0, 0, 0, 0, 0};
     }
 
     /** 1000 requests per step, 20 of them between 500 ms and 1 s: p99 is 750 ms. */
-    static long[] slowTail() {
+    public static long[] slowTail() {
         return new long[] {0, 0, 980, 0, 0, 0, 0, 20, 0, 0};
     }
 
-    static long[] none() {
+    public static long[] none() {
         return new long[BOUNDS.length];
     }
 }

@@ -1,4 +1,4 @@
-package dev.failoverlab.harness.policy;
+package dev.failoverlab.agent.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

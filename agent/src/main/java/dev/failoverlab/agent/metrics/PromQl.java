@@ -1,4 +1,4 @@
-package dev.failoverlab.harness.policy;
+package dev.failoverlab.agent.metrics;
 
 import dev.failoverlab.agent.port.ScrapeSample;
 import java.time.Duration;
