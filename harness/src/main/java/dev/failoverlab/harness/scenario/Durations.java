@@ -37,7 +37,7 @@ public final class Durations {
 
     private static ScenarioException bad(String text, SourceLocation where, String path) {
         return new ScenarioException(where, path,
-                "'" + text + "' is not a duration (use e.g. 250ms, 30s, 5m, 1h30m)");
+                "expected a duration like 30s or 5m (units ms, s, m, h; e.g. 250ms, 1h30m), got '" + text + "'");
     }
 
     /** Short form for reports: {@code 5m}, {@code 90s}, {@code 1h30m}. */
