@@ -58,17 +58,19 @@ public record MoveFindings(int flaps, int falseFailovers, List<String> notes) {
         return null;
     }
 
+    /** Why a move is a false failover (every reason that applies, joined by "; "), or null. */
     private static String falseFailover(TrafficMove move, FaultWindows faults, List<String> colours) {
+        List<String> reasons = new ArrayList<>();
         for (String colour : move.lowered(colours)) {
             if (!faults.activeOn(colour, move.tSeconds())) {
-                return "away from " + colour + ", which had no active fault";
+                reasons.add("away from " + colour + ", which had no active fault");
             }
         }
         for (String colour : move.raised(colours)) {
             if (faults.activeOn(colour, move.tSeconds())) {
-                return "towards " + colour + ", which had an active fault";
+                reasons.add("towards " + colour + ", which had an active fault");
             }
         }
-        return null;
+        return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
 }
