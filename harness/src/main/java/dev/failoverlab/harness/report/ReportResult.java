@@ -1,6 +1,7 @@
 package dev.failoverlab.harness.report;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public record ReportResult(Path folder, Path summaryMarkdown, Path summaryJson, 
 
     /** Every file written, in a stable order. */
     public List<Path> written() {
-        List<Path> all = new java.util.ArrayList<>(List.of(summaryJson, performanceJson, summaryMarkdown, indexHtml));
+        List<Path> all = new ArrayList<>(List.of(summaryJson, performanceJson, summaryMarkdown, indexHtml));
         all.addAll(charts);
         return all;
     }

@@ -14,6 +14,7 @@ import dev.failoverlab.harness.score.RunScorer;
 import dev.failoverlab.harness.score.SuiteTotals;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +117,7 @@ final class SuiteCollector {
     }
 
     /** Policies in the scenario's declared order; others (a CLI override) after them, alphabetically. */
-    static List<String> ordered(java.util.Collection<String> found, List<String> declared) {
+    static List<String> ordered(Collection<String> found, List<String> declared) {
         List<String> out = new ArrayList<>(found);
         out.sort(Comparator.comparingInt((String p) -> declared.contains(p) ? declared.indexOf(p) : declared.size())
                 .thenComparing(Comparator.naturalOrder()));
