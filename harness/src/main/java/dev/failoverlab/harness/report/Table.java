@@ -7,7 +7,7 @@ import java.util.List;
  * A small table rendered three ways: Markdown (summary.md), HTML (index.html) and aligned plain text (console),
  * so every output shows the same cells.
  */
-public final class Table {
+final class Table {
     private final List<String> header;
     private final boolean[] right;
     private final List<List<String>> rows = new ArrayList<>();
