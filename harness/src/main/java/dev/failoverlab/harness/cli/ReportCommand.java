@@ -1,6 +1,7 @@
 package dev.failoverlab.harness.cli;
 
 import dev.failoverlab.harness.policy.PolicyRegistry;
+import dev.failoverlab.harness.report.ConsoleTable;
 import dev.failoverlab.harness.report.ReportResult;
 import dev.failoverlab.harness.report.ReportWriter;
 import dev.failoverlab.harness.scenario.Scenario;
@@ -63,7 +64,8 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         ReportResult result = ReportWriter.render(folder, scenarios);
-        spec.commandLine().getOut().println(result.consoleSummary());
+        spec.commandLine().getOut().println(result.headline());
+        spec.commandLine().getOut().print(ConsoleTable.suite(result));
         spec.commandLine().getOut().println("Report: " + folder.toAbsolutePath().normalize().resolve("index.html"));
         return 0;
     }

@@ -1,6 +1,7 @@
 package dev.failoverlab.harness.cli;
 
 import dev.failoverlab.harness.policy.PolicyRegistry;
+import dev.failoverlab.harness.report.ConsoleTable;
 import dev.failoverlab.harness.report.ReportResult;
 import dev.failoverlab.harness.report.ReportWriter;
 import dev.failoverlab.harness.run.Backend;
@@ -108,7 +109,8 @@ final class RunCommand implements Callable<Integer> {
             ReportResult report = ReportWriter.render(folder.staging(), loaded);
             folder.commit();
             stdout.println();
-            stdout.println(report.consoleSummary());
+            stdout.println(report.headline());
+            stdout.print(ConsoleTable.suite(report));
             stdout.printf(Locale.ROOT,
                     "Simulated %,d requests (%,d events) in %.1f s wall: %.2f M events/s per worker; suite wall time %.1f s.%n",
                     outcome.requests(), outcome.events(), outcome.suiteWallSeconds(),
