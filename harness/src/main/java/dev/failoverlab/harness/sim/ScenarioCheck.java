@@ -7,7 +7,7 @@ import dev.failoverlab.harness.scenario.Scenario;
 import dev.failoverlab.harness.scenario.ScenarioException;
 import dev.failoverlab.harness.scenario.WorkloadSpec;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,8 +28,8 @@ final class ScenarioCheck {
         if (cluster.deployments().isEmpty()) {
             throw new IllegalArgumentException(where + ": cluster.deployments is empty (give web-blue and web-green)");
         }
-        Set<String> names = new HashSet<>();
-        Set<String> colors = new HashSet<>();
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> colors = new LinkedHashSet<>();
         for (DeploymentSpec d : cluster.deployments()) {
             String path = where + ": cluster.deployments." + d.name();
             if (!names.add(d.name()) || !colors.add(d.color())) {

@@ -3,6 +3,10 @@ package dev.failoverlab.harness.sim;
 import dev.failoverlab.agent.port.ActionResult;
 import dev.failoverlab.agent.port.Actuator;
 import dev.failoverlab.harness.run.RunEvent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,23 +43,32 @@ final class SimActuator implements Actuator {
     @Override
     public ActionResult setTrafficSplit(Map<String, Integer> percentByColor, String reason) {
         String[] colors = sim.colors();
-        String attempted = percentByColor == null ? "" : percentByColor.toString();
         if (percentByColor == null || percentByColor.isEmpty()) {
-            return refuse("", attempted, "empty traffic split (give a percent per colour, summing to 100)");
+            return refuse("", "", "empty traffic split (give a percent per colour, summing to 100)");
+        }
+        String attempted = describeAttempt(percentByColor, colors);
+        List<String> unknown = new ArrayList<>();
+        for (String key : percentByColor.keySet()) {
+            if (key == null || sim.findColor(key) == null) {
+                unknown.add(String.valueOf(key));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            Collections.sort(unknown);
+            return refuse("", attempted, "unknown colour " + String.join(", ", unknown) + " (known: "
+                    + String.join(", ", colors) + ")");
         }
         int[] percent = new int[colors.length];
         int sum = 0;
-        for (Map.Entry<String, Integer> e : percentByColor.entrySet()) {
-            SimDeployment d = sim.findColor(e.getKey());
-            if (d == null) {
-                return refuse("", attempted, "unknown colour '" + e.getKey() + "' (known: "
-                        + String.join(", ", colors) + ")");
+        for (int i = 0; i < colors.length; i++) {
+            if (!percentByColor.containsKey(colors[i])) {
+                continue;
             }
-            Integer value = e.getValue();
+            Integer value = percentByColor.get(colors[i]);
             if (value == null || value < 0 || value > 100) {
-                return refuse("", attempted, "percent for " + e.getKey() + " must be 0..100, got " + value);
+                return refuse("", attempted, "percent for " + colors[i] + " must be 0..100, got " + value);
             }
-            percent[d.index] = value;
+            percent[i] = value;
             sum += value;
         }
         if (sum != 100) {
@@ -68,6 +81,26 @@ final class SimActuator implements Actuator {
         sim.router.split(percent);
         sim.log.add(RunEvent.Kind.SPLIT, source, "", value, reason);
         return ActionResult.applied("traffic split " + value);
+    }
+
+    /** The requested split as {@code blue=70,green=20}: known colours in deployment order, then the rest sorted. */
+    private static String describeAttempt(Map<String, Integer> split, String[] colors) {
+        List<String> known = Arrays.asList(colors);
+        List<String> parts = new ArrayList<>();
+        for (String color : colors) {
+            if (split.containsKey(color)) {
+                parts.add(color + "=" + split.get(color));
+            }
+        }
+        List<String> others = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : split.entrySet()) {
+            if (!known.contains(e.getKey())) {
+                others.add(e.getKey() + "=" + e.getValue());
+            }
+        }
+        Collections.sort(others);
+        parts.addAll(others);
+        return String.join(",", parts);
     }
 
     @Override
