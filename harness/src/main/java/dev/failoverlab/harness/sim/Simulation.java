@@ -51,6 +51,7 @@ final class Simulation {
     private final Backend.Progress progress;
     private final List<Sample> samples = new ArrayList<>();
     private long events;
+    private boolean started;
 
     Simulation(Scenario scenario, PolicyFactory factory, long seed, Backend.Progress progress) {
         ScenarioCheck.validate(scenario);
@@ -93,6 +94,10 @@ final class Simulation {
     }
 
     RunRecording run() {
+        if (started) {
+            throw new IllegalStateException("run " + key + ": a Simulation runs once; make a new one");
+        }
+        started = true;
         long wallStart = System.nanoTime();
         for (SimDeployment d : deployments) {
             for (int i = 0; i < d.specReplicas; i++) {

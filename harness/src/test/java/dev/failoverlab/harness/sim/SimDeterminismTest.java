@@ -3,6 +3,8 @@ package dev.failoverlab.harness.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.failoverlab.harness.run.RunRecording;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class SimDeterminismTest {
@@ -35,5 +37,18 @@ final class SimDeterminismTest {
             assertThat(busy.samples().get(i).arrivals()).isEqualTo(idle.samples().get(i).arrivals());
         }
         assertThat(busy.samples()).isNotEqualTo(idle.samples());
+    }
+
+    @Test
+    void progressIsReportedAboutEveryTenSimulatedSeconds() {
+        List<Double> reported = new ArrayList<>();
+        RunRecording run = new SimBackend().run(SimConservationTest.stormy(), SimFixtures.idle(), 1, reported::add);
+        // 10, 20, …, 470 during the run, then 480 at its end
+        assertThat(reported).hasSize(48).isSorted();
+        assertThat(reported.get(0)).isEqualTo(10.0);
+        assertThat(reported.get(reported.size() - 1)).isEqualTo(480.0);
+        assertThat(run.backend()).isEqualTo("sim");
+        assertThat(run.intervalSeconds()).isEqualTo(5.0);
+        assertThat(run.colors()).containsExactly("blue", "green");
     }
 }
