@@ -110,8 +110,7 @@ final class Kubelet {
         }
         pod.latestMetrics = null;
         if (pod.state == SimPod.State.TERMINATING) {
-            pod.state = SimPod.State.BACKOFF; // not running any more; gone() expects a non-running state
-            gone(pod);
+            gone(pod); // a deleted pod is not restarted
             return;
         }
         if (now - pod.containerStart >= BACKOFF_RESET_SECONDS) {
@@ -156,7 +155,6 @@ final class Kubelet {
         if (pod.containerRunning()) {
             sim.flow.failAll(pod, now);
             pod.deployment.runningPods.add(now, -1);
-            pod.state = SimPod.State.BACKOFF;
         }
         gone(pod);
     }
@@ -171,7 +169,6 @@ final class Kubelet {
         double now = sim.clock.now;
         pod.flushCpu(now);
         pod.deployment.runningPods.add(now, -1);
-        pod.state = SimPod.State.BACKOFF;
         gone(pod);
     }
 
