@@ -28,16 +28,19 @@ final class SimSpeedTest {
                     ctx.cluster().scrapes("blue", Duration.ofMinutes(1));
                     ctx.cluster().probe("blue");
                 }));
-        SimFixtures.run(scenario, watcher, 99); // warm-up: let the JIT compile the hot path
+        print("cold, first run in the JVM", scenario, SimFixtures.run(scenario, watcher, 99));
         RunRecording run = SimFixtures.run(scenario, watcher, 7);
-        double eventsPerSecond = run.stats().events() / run.stats().wallSeconds();
-        System.out.printf(Locale.ROOT, "sim speed: %s: %d requests, %d events in %.3f s wall = %.2f M events/s"
-                        + " (%.2f M requests/s)%n", scenario.name(), run.stats().requests(), run.stats().events(),
-                run.stats().wallSeconds(), eventsPerSecond / 1e6, run.stats().requests() / run.stats().wallSeconds()
-                        / 1e6);
+        print("warm", scenario, run);
         Sample last = run.samples().get(run.samples().size() - 1);
         assertThat(run.stats().requests()).isBetween(940_000L, 980_000L);
         assertThat(run.stats().events()).isGreaterThan(2 * run.stats().requests());
         assertThat(last.cumFailed()).as("80 %% utilisation serves everything").isZero();
+    }
+
+    private static void print(String label, Scenario scenario, RunRecording run) {
+        System.out.printf(Locale.ROOT, "sim speed (%s): %s: %d requests, %d events in %.3f s wall = %.2f M events/s"
+                        + " (%.2f M requests/s)%n", label, scenario.name(), run.stats().requests(),
+                run.stats().events(), run.stats().wallSeconds(), run.stats().events() / run.stats().wallSeconds() / 1e6,
+                run.stats().requests() / run.stats().wallSeconds() / 1e6);
     }
 }
