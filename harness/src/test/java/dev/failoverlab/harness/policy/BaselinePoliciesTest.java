@@ -47,7 +47,8 @@ final class BaselinePoliciesTest {
         assertThatThrownBy(() -> analysis.create(settings("minSuccessRatePercent", "101")))
                 .hasMessageContaining("must be a number from 0 to 100, got 101");
         assertThatThrownBy(() -> analysis.create(settings("window", "soon")))
-                .hasMessageContaining("s.yaml:7:5: settings.x.window: 'soon' is not a duration");
+                .hasMessageContaining("s.yaml:7:5: settings.x.window: expected a duration like 30s or 5m")
+                .hasMessageContaining("got 'soon'");
     }
 
     @Test
