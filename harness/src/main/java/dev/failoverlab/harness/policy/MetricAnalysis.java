@@ -13,6 +13,10 @@ import java.util.Locale;
  * checks; each failed run increments the failed-check counter (as Flagger's {@code status.failedChecks}, which
  * a passing run does not reset); when the counter reaches the threshold, all traffic goes to the other colour
  * and the counter restarts for the new active colour. A run without traffic is skipped and noted.
+ * <p>
+ * Like Flagger, which marks a rolled-back canary {@code Failed} and never promotes that revision again on its
+ * own, a colour traffic was moved away from is not switched back to automatically: if the new active colour
+ * also fails its checks, the analysis reports it and holds (an operator decides) instead of flapping.
  */
 public final class MetricAnalysis {
     private final PolicyContext context;
@@ -21,6 +25,7 @@ public final class MetricAnalysis {
     private final MetricChecks checks;
     private String analysedColor;
     private int failedChecks;
+    private final java.util.Set<String> rolledBack = new java.util.HashSet<>();
 
     public MetricAnalysis(PolicyContext context, Duration interval, int threshold, MetricChecks checks) {
         if (threshold < 1) {
@@ -83,11 +88,19 @@ public final class MetricAnalysis {
             return;
         }
         String target = context.environment().otherColor(active);
+        if (rolledBack.contains(target)) {
+            context.log().note(String.format(Locale.ROOT,
+                    "metric analysis: %s failed its checks but %s was rolled back from earlier; holding (Flagger "
+                            + "does not re-promote a failed revision without a new rollout)", active, target));
+            failedChecks = 0;
+            return;
+        }
         String reason = String.format(Locale.ROOT, "%d failed metric check(s) of %s reached threshold %d: %s",
                 failedChecks, active, threshold, result.detail());
         ActionResult action = context.actuator().switchSelector(target, reason);
         if (action.applied()) {
             context.log().note("metric analysis: routed 100% of traffic from " + active + " to " + target);
+            rolledBack.add(active);
             analysedColor = target;
             failedChecks = 0;
         } else {

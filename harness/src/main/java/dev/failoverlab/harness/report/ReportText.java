@@ -64,20 +64,41 @@ final class ReportText {
         return out;
     }
 
-    /** Failed expectations and judged traffic moves, one bullet per run and finding. */
+    /** At most this many distinct findings per policy; the rest are counted (every one is in summary.json). */
+    static final int MAX_FINDINGS_PER_POLICY = 6;
+
+    /**
+     * Failed expectations and judged traffic moves. The same finding in several seeds is one bullet naming the
+     * seeds, and each policy shows its first {@value #MAX_FINDINGS_PER_POLICY} distinct findings, so a policy
+     * that flaps every minute does not bury the report.
+     */
     static List<String> findings(ScenarioResults r) {
         List<String> out = new ArrayList<>();
         for (PolicySummary p : r.policies()) {
+            java.util.Map<String, List<Long>> seedsByFinding = new java.util.LinkedHashMap<>();
             for (RunScore run : p.runs()) {
-                String who = p.policy() + " seed " + run.key().seed() + ": ";
+                List<String> texts = new ArrayList<>();
                 for (ExpectationResult e : run.expectations()) {
                     if (!e.passed()) {
-                        out.add(who + "failed " + e.description() + " — " + e.reason());
+                        texts.add("failed " + e.description() + " — " + e.reason());
                     }
                 }
-                for (String note : run.findings().notes()) {
-                    out.add(who + note);
+                texts.addAll(run.findings().notes());
+                for (String text : texts) {
+                    seedsByFinding.computeIfAbsent(text, k -> new ArrayList<>()).add(run.key().seed());
                 }
+            }
+            int shown = 0;
+            for (var e : seedsByFinding.entrySet()) {
+                if (shown++ == MAX_FINDINGS_PER_POLICY) {
+                    out.add(p.policy() + ": … and " + (seedsByFinding.size() - MAX_FINDINGS_PER_POLICY)
+                            + " more distinct findings (all are in summary.json)");
+                    break;
+                }
+                List<Long> seeds = e.getValue();
+                String who = seeds.size() == 1 ? " seed " + seeds.get(0)
+                        : " seeds " + String.join(", ", seeds.stream().map(String::valueOf).toList());
+                out.add(p.policy() + who + ": " + e.getKey());
             }
         }
         return out;

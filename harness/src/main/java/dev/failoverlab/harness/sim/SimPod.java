@@ -99,9 +99,14 @@ final class SimPod {
         leakMark = now;
     }
 
+    /**
+     * Working set: base + per request on a worker thread + leak. Requests still in the accept queue sit in the
+     * kernel's socket backlog, not the heap, so they do not count (otherwise a long queue alone would push the
+     * reported memory past the limit without ever causing an OOM kill).
+     */
     double memoryMiB(double now, double baseMiB, double perInflightMiB) {
         double leak = leakMiB + (containerRunning() ? deployment.leakMiBPerSecond * (now - leakMark) : 0);
-        return baseMiB + perInflightMiB * inflight() + leak;
+        return baseMiB + perInflightMiB * threadsBusy + leak;
     }
 
     long timerHandle() {

@@ -25,7 +25,7 @@
  *   <li><b>Client timeout.</b> A request unanswered {@code timeoutSeconds} after arrival fails then, with the
  *       timeout as its latency. Deadlines are in arrival order, so a FIFO is swept at arrivals, scrapes and
  *       samples; the server still does the work (wasted capacity) but nothing more is recorded.</li>
- *   <li><b>Memory.</b> {@code memoryBaseMiB + memoryPerInflightMiB × requests held + leak}; a leak grows
+ *   <li><b>Memory.</b> {@code memoryBaseMiB + memoryPerInflightMiB × requests on a worker thread + leak}; a leak grows
  *       per running container, which is OOM-killed at the memory limit and restarts with a fresh working set.</li>
  *   <li><b>Pod lifecycle.</b> Created pending; scheduled after 1 s (status.startTime); container starts; ready
  *       after the startup time (the workload's, or a SlowStart fault's for pods created after it). Only ready pods

@@ -67,6 +67,18 @@ final class MetricAnalysisTest {
     }
 
     @Test
+    void aColourRolledBackFromIsNotPromotedAgainWhenTheNewActiveAlsoFails() {
+        analysis(1);
+        serve("blue", 60, 20, Scrapes.fast());
+        ctx.scheduler.advanceTo(Duration.ofSeconds(60));
+        assertThat(ctx.actuator.of("switch")).singleElement().satisfies(a -> assertThat(a.target()).isEqualTo("green"));
+        serve("green", 120, 20, Scrapes.fast()); // green fails too: Flagger would not re-promote blue
+        ctx.scheduler.advanceTo(Duration.ofSeconds(120));
+        assertThat(ctx.actuator.of("switch")).hasSize(1);
+        assertThat(ctx.log.containing("blue was rolled back from earlier; holding")).hasSize(1);
+    }
+
+    @Test
     void aHigherThresholdNeedsThatManyFailedChecksAndPassingRunsDoNotResetThem() {
         MetricAnalysis a = analysis(2);
         serve("blue", 60, 20, Scrapes.fast());
