@@ -225,20 +225,7 @@ public final class RawStore {
 
     /** Three decimals, no exponent, empty for NaN: stable across JVMs and locales. */
     static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        String s = String.format(Locale.ROOT, "%.3f", v);
-        // trim trailing zeros to keep files small; "12.500" -> "12.5", "3.000" -> "3"
-        int end = s.length();
-        while (s.charAt(end - 1) == '0') {
-            end--;
-        }
-        if (s.charAt(end - 1) == '.') {
-            end--;
-        }
-        s = s.substring(0, end);
-        return s.equals("-0") ? "0" : s;
+        return Double.isNaN(v) ? "" : Decimals.trimmed(v, 3);
     }
 
     static double dbl(String s) {

@@ -1,6 +1,6 @@
 package dev.failoverlab.harness.score;
 
-import java.util.Locale;
+import dev.failoverlab.harness.run.Decimals;
 
 /** Compact Locale.ROOT numbers for one-line reasons: at most {@code decimals} decimals, trailing zeros trimmed. */
 final class Num {
@@ -18,17 +18,6 @@ final class Num {
         if (Double.isInfinite(v)) {
             return v > 0 ? "∞" : "-∞";
         }
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        if (s.indexOf('.') >= 0) {
-            int end = s.length();
-            while (s.charAt(end - 1) == '0') {
-                end--;
-            }
-            if (s.charAt(end - 1) == '.') {
-                end--;
-            }
-            s = s.substring(0, end);
-        }
-        return s.equals("-0") ? "0" : s;
+        return Decimals.trimmed(v, decimals);
     }
 }
