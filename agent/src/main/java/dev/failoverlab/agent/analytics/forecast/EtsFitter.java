@@ -45,7 +45,7 @@ final class EtsFitter {
 
     static EtsModel fit(EtsKind kind, int m, double[] y) {
         if (kind.isSeasonal() && m < 2) {
-            throw new IllegalArgumentException("Holt-Winters needs a season length m >= 2, got " + m);
+            throw new IllegalArgumentException(kind.id() + " needs a season length m >= 2, got " + m);
         }
         int season = kind.isSeasonal() ? m : 0;
         Require.finiteSeries("history for " + kind.id(), y, minimumLength(kind, season));

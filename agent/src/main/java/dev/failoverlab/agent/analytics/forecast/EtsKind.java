@@ -12,6 +12,8 @@ public enum EtsKind {
     HOLT("ets(A,A,N)", true, false, false),
     /** Holt's trend damped by phi, so long forecasts flatten (Gardner &amp; McKenzie 1985). */
     DAMPED_HOLT("ets(A,Ad,N)", true, true, false),
+    /** Level plus an additive season, no trend: Holt-Winters without the trend that one-step SSE over-fits. */
+    SEASONAL_LEVEL("ets(A,N,A)", false, false, true),
     /** Additive Holt-Winters: trend plus a season of fixed length. */
     HOLT_WINTERS("ets(A,A,A)", true, false, true);
 

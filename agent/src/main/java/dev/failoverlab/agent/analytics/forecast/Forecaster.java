@@ -18,7 +18,8 @@ public interface Forecaster {
     /** Non-seasonal exponential smoothing of the given kind (not {@link EtsKind#HOLT_WINTERS}). */
     static Forecaster ets(EtsKind kind) {
         if (kind.isSeasonal()) {
-            throw new IllegalArgumentException(kind + " needs a season length; use Forecaster.holtWinters(m)");
+            throw new IllegalArgumentException(kind + " needs a season length; use Forecaster.holtWinters(m) or"
+                    + " Forecaster.seasonalLevel(m)");
         }
         return new EtsForecaster(kind, 0);
     }
@@ -29,6 +30,14 @@ public interface Forecaster {
             throw new IllegalArgumentException("season length m = " + m + " must be at least 2 for Holt-Winters");
         }
         return new EtsForecaster(EtsKind.HOLT_WINTERS, m);
+    }
+
+    /** Level plus additive season, no trend (ETS(A,N,A)); needs at least two full seasons of history. */
+    static Forecaster seasonalLevel(int m) {
+        if (m < 2) {
+            throw new IllegalArgumentException("season length m = " + m + " must be at least 2 for ETS(A,N,A)");
+        }
+        return new EtsForecaster(EtsKind.SEASONAL_LEVEL, m);
     }
 
     /** Ordinary least squares straight line through the history. */

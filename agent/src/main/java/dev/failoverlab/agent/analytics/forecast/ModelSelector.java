@@ -68,6 +68,7 @@ public final class ModelSelector {
         list.add(Forecaster.ets(EtsKind.HOLT));
         list.add(Forecaster.ets(EtsKind.DAMPED_HOLT));
         if (seasonLength >= 2) {
+            list.add(Forecaster.seasonalLevel(seasonLength));
             list.add(Forecaster.holtWinters(seasonLength));
         }
         return list;

@@ -48,6 +48,8 @@ final class EtsFilterTest {
                 EtsFilter.innovationWeights(EtsKind.DAMPED_HOLT, new EtsParameters(a, b, 0, phi), 0, 10), 1.0);
         double g = 0.2;
         int m = 4;
+        double[] levelSeason = EtsFilter.stepSigmas(
+                EtsFilter.innovationWeights(EtsKind.SEASONAL_LEVEL, new EtsParameters(a, 0, 0.2, 1), 4, 10), 1.0);
         double[] seasonal = EtsFilter.stepSigmas(
                 EtsFilter.innovationWeights(EtsKind.HOLT_WINTERS, new EtsParameters(a, b, g, 1), m, 10), 1.0);
         for (int h = 1; h <= 10; h++) {
@@ -62,6 +64,9 @@ final class EtsFilterTest {
             double va = 1 + (h - 1) * (a * a + a * b * h + b * b * h * (2.0 * h - 1) / 6)
                     + g * k * (2 * a + g + b * m * (k + 1));
             assertThat(seasonal[h - 1] * seasonal[h - 1]).isCloseTo(va, within(1e-9));
+            // ETS(A,N,A)
+            assertThat(levelSeason[h - 1] * levelSeason[h - 1])
+                    .isCloseTo(1 + a * a * (h - 1) + g * k * (2 * a + g), within(1e-9));
         }
     }
 }
