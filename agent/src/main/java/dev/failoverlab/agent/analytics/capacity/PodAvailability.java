@@ -1,0 +1,78 @@
+package dev.failoverlab.agent.analytics.capacity;
+
+import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.Require;
+import java.util.Locale;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+
+/**
+ * k-of-n availability with independent pod failures: the number of pods up is Binomial(n, 1 - p), so the service
+ * is up when at least k are. Independence is optimistic (pods on one node fail together), which is why the
+ * evidence names the assumption; it is still the right first-order model for "is one spare pod worth it?". The
+ * smaller tail is summed term by term from the binomial pmf (Commons Math, saddle-point accurate), so an
+ * unavailability of 1e-9 is computed, not rounded away.
+ */
+public final class PodAvailability {
+
+    private PodAvailability() {
+    }
+
+    /** Probability that one pod is down, from its mean time between failures and mean time to recover. */
+    public static double failureProbability(double mtbfSeconds, double mttrSeconds) {
+        Require.positive("mtbfSeconds", mtbfSeconds);
+        Require.nonNegative("mttrSeconds", mttrSeconds);
+        return mttrSeconds / (mtbfSeconds + mttrSeconds);
+    }
+
+    /** P(at least {@code required} of {@code pods} up) when each pod is down with probability {@code podFailure}. */
+    public static Availability atLeast(int required, int pods, double podFailure) {
+        Require.atLeast("pods", pods, 0);
+        Require.atLeast("required", required, 0);
+        Require.inRange("podFailure", podFailure, 0, 1);
+        double unavailability;
+        if (required == 0) {
+            unavailability = 0;
+        } else if (required > pods) {
+            unavailability = 1;
+        } else if (podFailure == 0) {
+            unavailability = 0;
+        } else if (podFailure == 1) {
+            unavailability = 1;
+        } else {
+            BinomialDistribution up = new BinomialDistribution(null, pods, 1 - podFailure);
+            double low = 0; // P(up < required)
+            for (int j = 0; j < required; j++) {
+                low += up.probability(j);
+            }
+            if (low < 0.5) {
+                unavailability = low;
+            } else {
+                double high = 0;
+                for (int j = required; j <= pods; j++) {
+                    high += up.probability(j);
+                }
+                unavailability = 1 - high;
+            }
+        }
+        Evidence evidence = Evidence.of("k-of-n-binomial-availability")
+                .param("required", required).param("pods", pods).param("pod_failure_probability", podFailure)
+                .output("availability", 1 - unavailability).output("unavailability", unavailability)
+                .note("pod failures assumed independent; correlated failures (same node, same bad rollout) make"
+                        + " the real figure worse")
+                .build();
+        return new Availability(required, pods, podFailure, 1 - unavailability, unavailability, evidence);
+    }
+
+    /** The fewest pods whose availability with {@code required} needed is at least {@code target}. */
+    public static int podsFor(int required, double podFailure, double target, int maxPods) {
+        Require.openUnit("target", target);
+        for (int n = Math.max(required, 1); n <= maxPods; n++) {
+            if (atLeast(required, n, podFailure).availability() >= target) {
+                return n;
+            }
+        }
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "even %d pods do not reach availability %s with %d required and pod failure probability %s",
+                maxPods, target, required, podFailure));
+    }
+}
