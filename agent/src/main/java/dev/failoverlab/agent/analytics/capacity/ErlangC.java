@@ -49,6 +49,22 @@ public final class ErlangC {
     }
 
     /**
+     * {@code P(T > t)} of the M/M/c sojourn time from the Erlang C probability {@code c} and
+     * {@code theta = c mu - lambda > 0}: {@code (1 - C) e^(-mu t) + C (theta e^(-mu t) - mu e^(-theta t)) / (theta - mu)},
+     * with the limit {@code e^(-mu t) (1 + C mu t)} at {@code theta = mu}. Allocation-free, for the plan search.
+     */
+    public static double sojournExceedance(double c, double theta, double mu, double t) {
+        if (t <= 0) {
+            return 1;
+        }
+        double service = Math.exp(-mu * t);
+        if (Math.abs(theta - mu) < 1e-6 * mu) {
+            return service * (1 + c * mu * t);
+        }
+        return (1 - c) * service + c * (theta * service - mu * Math.exp(-theta * t)) / (theta - mu);
+    }
+
+    /**
      * The fewest servers whose response-time {@code q}-quantile is at most {@code maxResponse}.
      *
      * @throws IllegalArgumentException when even {@code maxServers} do not suffice (the target is below what the

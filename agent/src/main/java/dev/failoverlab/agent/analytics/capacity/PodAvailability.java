@@ -26,34 +26,8 @@ public final class PodAvailability {
 
     /** P(at least {@code required} of {@code pods} up) when each pod is down with probability {@code podFailure}. */
     public static Availability atLeast(int required, int pods, double podFailure) {
-        Require.atLeast("pods", pods, 0);
         Require.atLeast("required", required, 0);
-        Require.inRange("podFailure", podFailure, 0, 1);
-        double unavailability;
-        if (required == 0) {
-            unavailability = 0;
-        } else if (required > pods) {
-            unavailability = 1;
-        } else if (podFailure == 0) {
-            unavailability = 0;
-        } else if (podFailure == 1) {
-            unavailability = 1;
-        } else {
-            BinomialDistribution up = new BinomialDistribution(null, pods, 1 - podFailure);
-            double low = 0; // P(up < required)
-            for (int j = 0; j < required; j++) {
-                low += up.probability(j);
-            }
-            if (low < 0.5) {
-                unavailability = low;
-            } else {
-                double high = 0;
-                for (int j = required; j <= pods; j++) {
-                    high += up.probability(j);
-                }
-                unavailability = 1 - high;
-            }
-        }
+        double unavailability = unavailability(required, pods, podFailure);
         Evidence evidence = Evidence.of("k-of-n-binomial-availability")
                 .param("required", required).param("pods", pods).param("pod_failure_probability", podFailure)
                 .output("availability", 1 - unavailability).output("unavailability", unavailability)
@@ -61,6 +35,31 @@ public final class PodAvailability {
                         + " the real figure worse")
                 .build();
         return new Availability(required, pods, podFailure, 1 - unavailability, unavailability, evidence);
+    }
+
+    /** P(fewer than {@code required} of {@code pods} up), without building evidence: the plan search's inner loop. */
+    public static double unavailability(int required, int pods, double podFailure) {
+        Require.atLeast("pods", pods, 0);
+        Require.inRange("podFailure", podFailure, 0, 1);
+        if (required <= 0 || podFailure == 0 && required <= pods) {
+            return 0;
+        }
+        if (required > pods || podFailure == 1) {
+            return 1;
+        }
+        BinomialDistribution up = new BinomialDistribution(null, pods, 1 - podFailure);
+        double low = 0; // P(up < required)
+        for (int j = 0; j < required; j++) {
+            low += up.probability(j);
+        }
+        if (low < 0.5) {
+            return low;
+        }
+        double high = 0;
+        for (int j = required; j <= pods; j++) {
+            high += up.probability(j);
+        }
+        return 1 - high;
     }
 
     /** The fewest pods whose availability with {@code required} needed is at least {@code target}. */

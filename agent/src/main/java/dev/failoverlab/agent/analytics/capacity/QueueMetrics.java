@@ -67,13 +67,7 @@ public record QueueMetrics(double lambda, double mu, int servers, double utilisa
         if (t <= 0) {
             return 1;
         }
-        double theta = servers * mu - lambda;
-        double c = probabilityOfWait;
-        double service = Math.exp(-mu * t);
-        if (Math.abs(theta - mu) < 1e-6 * mu) {
-            return service * (1 + c * mu * t);
-        }
-        return (1 - c) * service + c * (theta * service - mu * Math.exp(-theta * t)) / (theta - mu);
+        return ErlangC.sojournExceedance(probabilityOfWait, servers * mu - lambda, mu, t);
     }
 
     /** The q-quantile of the response (sojourn) time, by inverting {@link #responseExceedance} with Brent's method. */

@@ -2,6 +2,7 @@ package dev.failoverlab.agent.analytics.forecast;
 
 import dev.failoverlab.agent.analytics.Evidence;
 import dev.failoverlab.agent.analytics.Require;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
@@ -19,6 +20,9 @@ public final class ExceedanceProbability {
 
     /** Default number of simulated paths: standard error at most 0.005. */
     public static final int DEFAULT_PATHS = 10_000;
+
+    /** Upper limit on {@code paths x horizon^2 / 2}, about half a second of work. */
+    static final double MAX_WORK = 5e8;
 
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
@@ -46,6 +50,11 @@ public final class ExceedanceProbability {
         double[] sigma = forecast.sigma();
         double[] c = forecast.innovationWeights();
         int horizon = point.length;
+        if ((double) paths * horizon * horizon / 2 > MAX_WORK) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%d paths of %d steps need %.3g multiply-adds (limit %.0g); use fewer paths or a coarser step",
+                    paths, horizon, (double) paths * horizon * horizon / 2, MAX_WORK));
+        }
         double[] scale = new double[horizon];
         double[] stepP = new double[horizon];
         double cumulative = 0;

@@ -111,7 +111,7 @@ final class ForecastIntervals {
         for (PredictionInterval pi : intervals) {
             b.series("lower_" + pi.percent(), pi.lower()).series("upper_" + pi.percent(), pi.upper());
         }
-        b.note("intervals: " + (method == IntervalMethod.ANALYTIC ? "analytic Gaussian forecast variance"
+        b.note("intervals: " + (method == IntervalMethod.ANALYTIC ? "analytic forecast variance"
                 : "empirical quantiles of in-sample h-step errors"));
         if (note != null) {
             b.note(note);

@@ -136,6 +136,7 @@ public final class LinearTrendModel implements FittedModel {
                     + " residuals; fell back to analytic intervals";
         }
         return ForecastIntervals.assemble(evidence, point, se, weights,
-                ForecastIntervals.gaussian(point, se, levels, n - 2), IntervalMethod.ANALYTIC, note);
+                ForecastIntervals.gaussian(point, se, levels, n - 2), IntervalMethod.ANALYTIC,
+                note != null ? note : "Student-t quantiles on n - 2 = " + (n - 2) + " degrees of freedom");
     }
 }

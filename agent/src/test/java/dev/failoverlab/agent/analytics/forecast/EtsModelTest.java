@@ -35,6 +35,12 @@ final class EtsModelTest {
         assertThat(hwMae).isLessThan(sesMae / 3);
         assertThat(hw.evidence().parameters()).containsKeys("alpha", "beta", "gamma", "season_length");
         assertThat(hw.evidence().fit()).containsKeys("sse", "rmse", "aic", "sigma");
+        // every forecast number is in the forecast's evidence
+        Forecast f = hw.forecast(6);
+        assertThat(f.evidence().series().get("point")).containsExactly(Arrays.stream(f.point()).boxed()
+                .toArray(Double[]::new));
+        assertThat(f.evidence().series().get("upper_95").get(5)).isEqualTo(f.interval(0.95).upper()[5]);
+        assertThat(f.evidence().parameter("gamma")).isEqualTo(hw.parameters().gamma());
     }
 
     @Test

@@ -96,4 +96,15 @@ final class ExceedanceProbabilityTest {
         assertThat(e.expectedFirstCrossingSeconds()).isNaN();
         assertThat(e.evidence().notes()).anyMatch(n -> n.contains("no simulated path crossed"));
     }
+
+    @Test
+    void refusesWorkThatWouldTakeSeconds() {
+        double[] point = new double[400];
+        double[] sigma = new double[400];
+        double[] weights = new double[400];
+        Arrays.fill(sigma, 1);
+        weights[0] = 1;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExceedanceProbability.estimate(
+                handMade(point, sigma, weights), 1, 0, 15, 10_000, 1)).hasMessageContaining("fewer paths");
+    }
 }
