@@ -3,14 +3,13 @@ package dev.failoverlab.agent.analytics.capacity;
 import dev.failoverlab.agent.analytics.Evidence;
 import dev.failoverlab.agent.analytics.Require;
 import java.util.Locale;
-import org.apache.commons.math3.distribution.BinomialDistribution;
 
 /**
  * k-of-n availability with independent pod failures: the number of pods up is Binomial(n, 1 - p), so the service
  * is up when at least k are. Independence is optimistic (pods on one node fail together), which is why the
  * evidence names the assumption; it is still the right first-order model for "is one spare pod worth it?". The
- * smaller tail is summed term by term from the binomial pmf (Commons Math, saddle-point accurate), so an
- * unavailability of 1e-9 is computed, not rounded away.
+ * smaller tail is summed term by term from the binomial pmf in log space, so an unavailability of 1e-9 is
+ * computed, not rounded away (and the plan search's thousand evaluations stay cheap).
  */
 public final class PodAvailability {
 
@@ -47,19 +46,23 @@ public final class PodAvailability {
         if (required > pods || podFailure == 1) {
             return 1;
         }
-        BinomialDistribution up = new BinomialDistribution(null, pods, 1 - podFailure);
-        double low = 0; // P(up < required)
-        for (int j = 0; j < required; j++) {
-            low += up.probability(j);
+        double low = tail(0, required - 1, pods, podFailure); // P(up < required)
+        return low < 0.5 ? low : 1 - tail(required, pods, pods, podFailure);
+    }
+
+    /** {@code sum_{j=from}^{to} C(n, j) (1-p)^j p^(n-j)}, each term in log space so none underflows early. */
+    private static double tail(int from, int to, int n, double p) {
+        double logUp = Math.log1p(-p);
+        double logDown = Math.log(p);
+        double logChoose = 0; // log C(n, j), advanced by the ratio (n - j) / (j + 1)
+        double sum = 0;
+        for (int j = 0; j <= to; j++) {
+            if (j >= from) {
+                sum += Math.exp(logChoose + j * logUp + (n - j) * logDown);
+            }
+            logChoose += Math.log((double) (n - j) / (j + 1));
         }
-        if (low < 0.5) {
-            return low;
-        }
-        double high = 0;
-        for (int j = required; j <= pods; j++) {
-            high += up.probability(j);
-        }
-        return 1 - high;
+        return sum;
     }
 
     /** The fewest pods whose availability with {@code required} needed is at least {@code target}. */

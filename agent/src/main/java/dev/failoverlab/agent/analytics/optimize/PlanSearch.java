@@ -2,7 +2,7 @@ package dev.failoverlab.agent.analytics.optimize;
 
 import dev.failoverlab.agent.analytics.Evidence;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,19 +28,38 @@ public final class PlanSearch {
     public static PlanResult solve(PlanProblem problem) {
         PlanTable table = new PlanTable(problem);
         Constraints limits = problem.constraints();
-        Comparator<Integer> order = order(table);
-        int best = bestIndex(table, limits, null, order);
+        // one pass: the optimum, and the optimum with each constraint dropped (for "binding")
+        Constraint[] all = Constraint.values();
+        int best = -1;
+        int[] bestWithout = new int[all.length];
+        Arrays.fill(bestWithout, -1);
         int feasibleCount = 0;
+        int[] masks = new int[table.size];
         for (int idx = 0; idx < table.size; idx++) {
-            feasibleCount += table.meets(idx, limits, null) ? 1 : 0;
+            int mask = table.violations(idx, limits);
+            masks[idx] = mask;
+            if (mask < 0) {
+                continue;
+            }
+            if (mask == 0) {
+                feasibleCount++;
+                if (best < 0 || table.before(idx, best)) {
+                    best = idx;
+                }
+            }
+            for (Constraint c : all) {
+                int k = c.ordinal();
+                if ((mask & ~PlanTable.bit(c)) == 0 && (bestWithout[k] < 0 || table.before(idx, bestWithout[k]))) {
+                    bestWithout[k] = idx;
+                }
+            }
         }
         Evidence.Builder ev = evidenceOf(problem).output("plans_evaluated", table.size)
                 .output("feasible_plans", feasibleCount);
         if (best >= 0) {
             List<Constraint> binding = new ArrayList<>();
-            for (Constraint c : Constraint.values()) {
-                int without = bestIndex(table, limits, c, order);
-                if (table.cost[without] < table.cost[best] - 1e-9) {
+            for (Constraint c : all) {
+                if (table.cost[bestWithout[c.ordinal()]] < table.cost[best] - 1e-9) {
                     binding.add(c);
                 }
             }
@@ -48,13 +67,13 @@ public final class PlanSearch {
             describe(ev, outcome);
             ev.output("feasible", 1).note("binding constraints (dropping one would lower the cost): "
                     + (binding.isEmpty() ? "none, the cheapest valid plan already meets all" : binding));
-            return new PlanResult(true, outcome, runnersUp(table, limits, best, order), binding, List.of(), null,
+            return new PlanResult(true, outcome, runnersUp(table, masks, best), binding, List.of(), null,
                     table.size, feasibleCount, ev.build());
         }
         List<Relaxation> relaxations = new ArrayList<>();
         Relaxation cheapest = null;
-        for (Constraint c : Constraint.values()) {
-            Relaxation r = relax(table, limits, c, order);
+        for (Constraint c : all) {
+            Relaxation r = relax(table, masks, limits, c);
             relaxations.add(r);
             ev.output("required_" + c.name().toLowerCase(Locale.ROOT), r.requiredLimit());
             if (!r.sufficient()) {
@@ -79,33 +98,25 @@ public final class PlanSearch {
         return new PlanResult(false, null, List.of(), binding, relaxations, cheapest, table.size, 0, ev.build());
     }
 
-    private static Comparator<Integer> order(PlanTable t) {
-        return Comparator.<Integer>comparingDouble(i -> t.cost[i])
-                .thenComparingDouble(i -> t.exceedance[i])
-                .thenComparingDouble(i -> t.error[i])
-                .thenComparingDouble(i -> -t.availability[i])
-                .thenComparingInt(i -> i);
-    }
-
-    /** Index of the best plan meeting every constraint but {@code ignored}, or -1. */
-    private static int bestIndex(PlanTable t, Constraints limits, Constraint ignored, Comparator<Integer> order) {
+    /** Index of the best plan meeting every constraint of {@code limits}, or -1. */
+    private static int bestIndex(PlanTable t, Constraints limits) {
         int best = -1;
         for (int idx = 0; idx < t.size; idx++) {
-            if (t.meets(idx, limits, ignored) && (best < 0 || order.compare(idx, best) < 0)) {
+            if (t.violations(idx, limits) == 0 && (best < 0 || t.before(idx, best))) {
                 best = idx;
             }
         }
         return best;
     }
 
-    private static List<PlanOutcome> runnersUp(PlanTable t, Constraints limits, int best, Comparator<Integer> order) {
+    private static List<PlanOutcome> runnersUp(PlanTable t, int[] masks, int best) {
         List<Integer> perPair = new ArrayList<>();
         for (int i = 0; i < t.count1; i++) {
             for (int j = 0; j < t.count2; j++) {
                 int pairBest = -1;
                 for (int s = 0; s < t.splits; s++) {
                     int idx = t.index(i, j, s);
-                    if (t.meets(idx, limits, null) && (pairBest < 0 || order.compare(idx, pairBest) < 0)) {
+                    if (masks[idx] == 0 && (pairBest < 0 || t.before(idx, pairBest))) {
                         pairBest = idx;
                     }
                 }
@@ -115,16 +126,16 @@ public final class PlanSearch {
                 }
             }
         }
-        perPair.sort(order);
+        perPair.sort((a, b) -> a.equals(b) ? 0 : t.before(a, b) ? -1 : 1);
         return perPair.stream().limit(t.problem.runnersUp()).map(t::outcome).toList();
     }
 
     /** The least relaxation of {@code c} that admits a plan meeting the other three constraints. */
-    private static Relaxation relax(PlanTable t, Constraints limits, Constraint c, Comparator<Integer> order) {
+    private static Relaxation relax(PlanTable t, int[] masks, Constraints limits, Constraint c) {
         double tail = 1 - t.problem.latencyQuantile();
         double required = c == Constraint.AVAILABILITY ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         for (int idx = 0; idx < t.size; idx++) {
-            if (!t.meets(idx, limits, c)) {
+            if (masks[idx] < 0 || (masks[idx] & ~PlanTable.bit(c)) != 0) {
                 continue;
             }
             switch (c) {
@@ -144,7 +155,7 @@ public final class PlanSearch {
             return new Relaxation(c, current, Double.NaN, Double.POSITIVE_INFINITY, false, null);
         }
         double slack = c == Constraint.AVAILABILITY ? -1e-12 : Math.max(1e-12, Math.abs(required) * 1e-9);
-        int idx = bestIndex(t, limits.with(c, required + slack), null, order);
+        int idx = bestIndex(t, limits.with(c, required + slack));
         if (idx < 0) {
             return new Relaxation(c, current, required, Double.POSITIVE_INFINITY, false, null);
         }

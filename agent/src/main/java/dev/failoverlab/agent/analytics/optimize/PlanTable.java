@@ -122,16 +122,47 @@ final class PlanTable {
         return idx % splits;
     }
 
-    /** Whether plan {@code idx} meets every constraint of {@code c} except {@code ignored} (null: all). */
-    boolean meets(int idx, Constraints c, Constraint ignored) {
+    /** Bit set of the constraints plan {@code idx} violates under {@code c} (see {@link #bit}); -1 if invalid. */
+    int violations(int idx, Constraints c) {
         if (!valid[idx]) {
-            return false;
+            return -1;
         }
         double tail = 1 - problem.latencyQuantile();
-        return (ignored == Constraint.LATENCY || exceedanceAt(idx, c.maxLatencySeconds()) <= tail + 1e-12)
-                && (ignored == Constraint.ERROR_RATE || error[idx] <= c.maxErrorRate() + 1e-12)
-                && (ignored == Constraint.AVAILABILITY || availability[idx] >= c.minAvailability() - 1e-12)
-                && (ignored == Constraint.BUDGET || cost[idx] <= c.maxCostPerHour() + 1e-9);
+        int mask = 0;
+        if (exceedanceAt(idx, c.maxLatencySeconds()) > tail + 1e-12) {
+            mask |= bit(Constraint.LATENCY);
+        }
+        if (error[idx] > c.maxErrorRate() + 1e-12) {
+            mask |= bit(Constraint.ERROR_RATE);
+        }
+        if (availability[idx] < c.minAvailability() - 1e-12) {
+            mask |= bit(Constraint.AVAILABILITY);
+        }
+        if (cost[idx] > c.maxCostPerHour() + 1e-9) {
+            mask |= bit(Constraint.BUDGET);
+        }
+        return mask;
+    }
+
+    static int bit(Constraint c) {
+        return c == null ? 0 : 1 << c.ordinal();
+    }
+
+    /** Whether plan {@code a} ranks before plan {@code b}: cost, then slow requests, errors, availability, index. */
+    boolean before(int a, int b) {
+        if (cost[a] != cost[b]) {
+            return cost[a] < cost[b];
+        }
+        if (exceedance[a] != exceedance[b]) {
+            return exceedance[a] < exceedance[b];
+        }
+        if (error[a] != error[b]) {
+            return error[a] < error[b];
+        }
+        if (availability[a] != availability[b]) {
+            return availability[a] > availability[b];
+        }
+        return a < b;
     }
 
     /** Fraction of requests of plan {@code idx} slower than {@code t} seconds. */

@@ -33,8 +33,9 @@ final class M4HourlyBenchmarkTest {
     @Test
     void selectorOnTheFirstTwentyHourlySeries() throws IOException {
         Path dir = locateData();
-        Assumptions.assumeTrue(dir != null, "M4 hourly data not found at ../shared/data/m4_hourly "
-                + "(or /work/shared/data/m4_hourly); benchmark skipped");
+        Assumptions.assumeTrue(dir != null, "M4 hourly data not found (looked for Hourly-train.csv and"
+                + " Hourly-test.csv under -Dm4.dir, ../shared/data/m4_hourly beside the checkout and"
+                + " /work/shared/data/m4_hourly); benchmark skipped");
         List<double[]> train = read(dir.resolve("Hourly-train.csv"));
         List<double[]> test = read(dir.resolve("Hourly-test.csv"));
         ModelSelector selector = new ModelSelector(ModelSelector.defaultCandidates(SEASON),
@@ -75,8 +76,11 @@ final class M4HourlyBenchmarkTest {
     }
 
     private static Path locateData() {
-        for (String candidate : List.of("../shared/data/m4_hourly", "../../shared/data/m4_hourly",
-                "/work/shared/data/m4_hourly")) {
+        // -Dm4.dir wins; otherwise ../shared beside the checkout (run from the module or the root), then /work
+        String override = System.getProperty("m4.dir");
+        List<String> candidates = override != null ? List.of(override)
+                : List.of("../../shared/data/m4_hourly", "../shared/data/m4_hourly", "/work/shared/data/m4_hourly");
+        for (String candidate : candidates) {
             Path p = Path.of(candidate);
             if (Files.isRegularFile(p.resolve("Hourly-train.csv")) && Files.isRegularFile(p.resolve("Hourly-test.csv"))) {
                 return p;

@@ -143,7 +143,7 @@ final class PlanSearchTest {
         ColourModel green = colour("green", 62.5, 0.70, 0.01, 0.0, 0.0, 0, 20);
         PlanProblem p = PlanProblem.of(blue, green, 800, new Constraints(0.100, 0.01, 0.999, 12.5));
         PlanResult r = null;
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 300; i++) {
             r = PlanSearch.solve(p); // warm-up
         }
         int runs = 200;
