@@ -2,10 +2,10 @@ package dev.failoverlab.agent.analytics;
 
 /**
  * A result that can account for its numbers. Implemented by every result record of the analytics packages so a
- * response builder can collect the {@link Evidence} of whatever models it consulted without knowing their types.
+ * response builder can collect the {@link ModelEvidence} of whatever models it consulted without knowing their types.
  */
 public interface HasEvidence {
 
     /** The model name, parameters, fit quality and output values behind this result. */
-    Evidence evidence();
+    ModelEvidence evidence();
 }

@@ -3,7 +3,7 @@
  * timestamps in seconds, cumulative histogram counts) to model outputs. Nothing here reads a clock, sleeps,
  * performs I/O or draws unseeded random numbers, so the same input always gives the same answer, bit for bit.
  *
- * <p>Every result record carries an {@link dev.failoverlab.agent.analytics.Evidence}: the model's name, its
+ * <p>Every result record carries an {@link dev.failoverlab.agent.analytics.ModelEvidence}: the model's name, its
  * parameters, its fit quality and the output values themselves, so every number the agent prints in a response
  * can be traced to the model that produced it. Sub-packages:
  * <ul>

@@ -2,6 +2,7 @@ package dev.failoverlab.agent.evidence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,7 +36,14 @@ public final class Evidence {
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record ModelOutput(String id, String model, Map<String, Double> parameters, Map<String, Double> fit,
-                              Map<String, Double> outputs, String note) {
+                              Map<String, Double> outputs, Map<String, List<Double>> series, List<String> notes) {
+    }
+
+    /** Records the provenance of an analytics result and returns its id. */
+    public String add(ModelEvidence m) {
+        String id = "model" + (models.size() + 1);
+        models.add(new ModelOutput(id, m.model(), m.parameters(), m.fit(), m.outputs(), m.series(), m.notes()));
+        return id;
     }
 
     /** Records a measurement and returns its id. */
@@ -110,8 +118,9 @@ public final class Evidence {
         /** Records the entry and returns its id. */
         public String add() {
             String id = "model" + (models.size() + 1);
-            models.add(new ModelOutput(id, name, Map.copyOf(parameters).isEmpty() ? Map.of() : Collections.unmodifiableMap(parameters),
-                    Collections.unmodifiableMap(fit), Collections.unmodifiableMap(outputs), note));
+            models.add(new ModelOutput(id, name, Collections.unmodifiableMap(parameters),
+                    Collections.unmodifiableMap(fit), Collections.unmodifiableMap(outputs), Map.of(),
+                    note == null ? List.of() : List.of(note)));
             return id;
         }
     }

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.capacity;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.HasEvidence;
 
 /**
@@ -14,7 +14,7 @@ import dev.failoverlab.agent.analytics.HasEvidence;
  * @param evidence        inputs and the values above
  */
 public record Availability(int required, int pods, double podFailure, double availability, double unavailability,
-        Evidence evidence) implements HasEvidence {
+        ModelEvidence evidence) implements HasEvidence {
 
     /** Availability as "nines": {@code -log10(unavailability)}. */
     public double nines() {

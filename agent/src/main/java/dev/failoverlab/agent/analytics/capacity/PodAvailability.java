@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.capacity;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.Require;
 import java.util.Locale;
 
@@ -27,7 +27,7 @@ public final class PodAvailability {
     public static Availability atLeast(int required, int pods, double podFailure) {
         Require.atLeast("required", required, 0);
         double unavailability = unavailability(required, pods, podFailure);
-        Evidence evidence = Evidence.of("k-of-n-binomial-availability")
+        ModelEvidence evidence = ModelEvidence.of("k-of-n-binomial-availability")
                 .param("required", required).param("pods", pods).param("pod_failure_probability", podFailure)
                 .output("availability", 1 - unavailability).output("unavailability", unavailability)
                 .note("pod failures assumed independent; correlated failures (same node, same bad rollout) make"

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.capacity;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.HasEvidence;
 import dev.failoverlab.agent.analytics.Require;
 import java.util.Locale;
@@ -22,7 +22,7 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  * @param evidence           inputs, outputs and percentiles
  */
 public record QueueMetrics(double lambda, double mu, int servers, double utilisation, double probabilityOfWait,
-        double meanWait, double meanResponse, double meanQueueLength, Evidence evidence) implements HasEvidence {
+        double meanWait, double meanResponse, double meanQueueLength, ModelEvidence evidence) implements HasEvidence {
 
     public boolean stable() {
         return utilisation < 1;
@@ -90,7 +90,7 @@ public record QueueMetrics(double lambda, double mu, int servers, double utilisa
         double wq = stable ? erlangC / (c * mu - lambda) : Double.POSITIVE_INFINITY;
         double response = wq + 1 / mu;
         double lq = stable ? lambda * wq : Double.POSITIVE_INFINITY;
-        Evidence.Builder ev = Evidence.of("erlang-c(M/M/c)")
+        ModelEvidence.Builder ev = ModelEvidence.of("erlang-c(M/M/c)")
                 .param("arrival_rate", lambda).param("service_rate_per_server", mu).param("servers", c)
                 .output("offered_load_erlangs", lambda / mu).output("utilisation", rho)
                 .output("probability_of_wait", erlangC).output("mean_wait", wq).output("mean_response", response)

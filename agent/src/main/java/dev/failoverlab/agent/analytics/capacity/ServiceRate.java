@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.capacity;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.HasEvidence;
 
 /**
@@ -18,7 +18,7 @@ import dev.failoverlab.agent.analytics.HasEvidence;
  * @param evidence               inputs, fit quality and the values above
  */
 public record ServiceRate(double perPod, double lower, double upper, double cpuSecondsPerRequest, double idleCores,
-        double capacityCores, String method, int samples, double confidence, Evidence evidence) implements HasEvidence {
+        double capacityCores, String method, int samples, double confidence, ModelEvidence evidence) implements HasEvidence {
 
     /** CPU utilisation of a pod serving {@code rate} requests per second, as a fraction of its capacity. */
     public double utilisationAt(double rate) {

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.capacity;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.Require;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -76,7 +76,7 @@ public final class ServiceRateEstimator {
         double t = new TDistribution(null, n - 2).inverseCumulativeProbability(0.5 + confidence / 2);
         double lower = Math.max(0, mu - t * se);
         double upper = mu + t * se;
-        Evidence evidence = Evidence.of("service-rate(cpu-regression)")
+        ModelEvidence evidence = ModelEvidence.of("service-rate(cpu-regression)")
                 .param("capacity_cores", capacity).param("windows", n).param("confidence", confidence)
                 .param("rate_cv", cv)
                 .fit("r_squared", reg.getRSquare()).fit("cost_std_error", Math.sqrt(varB))
@@ -111,7 +111,7 @@ public final class ServiceRateEstimator {
         double mu = capacity / b;
         double lower = Double.NaN;
         double upper = Double.NaN;
-        Evidence.Builder ev = Evidence.of("service-rate(cpu-ratio)")
+        ModelEvidence.Builder ev = ModelEvidence.of("service-rate(cpu-ratio)")
                 .param("capacity_cores", capacity).param("windows", n).param("confidence", confidence)
                 .param("rate_cv", cv);
         if (n >= 2) {

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.change;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.Require;
 import java.util.Arrays;
 import java.util.Locale;
@@ -99,7 +99,7 @@ public final class BernoulliSprt {
         Characteristics at1 = characteristics(p1);
         double arl0 = at0.expectedLength / at0.probabilityAlarm;
         double delay = at1.expectedLength / at1.probabilityAlarm;
-        Evidence evidence = Evidence.of("sprt(bernoulli, restarting)")
+        ModelEvidence evidence = ModelEvidence.of("sprt(bernoulli, restarting)")
                 .param("p0", p0).param("p1", p1).param("alpha", alpha).param("beta", beta)
                 .param("upper_boundary", upper).param("lower_boundary", lower)
                 .output("alarms", count).output("h0_acceptances", acceptances).output("llr", llr)

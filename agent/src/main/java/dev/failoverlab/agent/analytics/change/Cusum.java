@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.change;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.Require;
 import java.util.Arrays;
 import java.util.Locale;
@@ -136,7 +136,7 @@ public final class Cusum {
         }
         double arl0 = markovArl(0);
         double delay = markovArl(2 * k);
-        Evidence evidence = Evidence.of("cusum(one-sided upper)")
+        ModelEvidence evidence = ModelEvidence.of("cusum(one-sided upper)")
                 .param("k", k).param("h", h).param("observations", z.length)
                 .output("alarms", count).output("first_alarm_index", count == 0 ? -1 : alarms[0])
                 .output("first_change_start_index", firstChangeStart).output("final_statistic", s)

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.change;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.HasEvidence;
 
 /**
@@ -18,7 +18,7 @@ import dev.failoverlab.agent.analytics.HasEvidence;
  * @param evidence           design, measurements and both ARL computations
  */
 public record CusumResult(double k, double h, int[] alarms, int firstChangeStart, double finalStatistic,
-        double arl0, double designDelay, Evidence evidence) implements HasEvidence {
+        double arl0, double designDelay, ModelEvidence evidence) implements HasEvidence {
 
     public CusumResult {
         alarms = alarms.clone();

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.change;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.HasEvidence;
 
 /**
@@ -15,7 +15,7 @@ import dev.failoverlab.agent.analytics.HasEvidence;
  * @param evidence        design, exact and Wald characteristics, and the values above
  */
 public record SprtResult(Decision decision, long[] alarms, long h0Acceptances, double llr, double arl0,
-        double detectionDelay, Evidence evidence) implements HasEvidence {
+        double detectionDelay, ModelEvidence evidence) implements HasEvidence {
 
     /** Where monitoring stands after the last input. */
     public enum Decision {

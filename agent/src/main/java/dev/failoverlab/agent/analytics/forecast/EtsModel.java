@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.forecast;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import java.util.List;
 
 /**
@@ -20,7 +20,7 @@ public final class EtsModel implements FittedModel {
     private final double[] history;
     private final EtsFilter.Run run;
     private final double sigma;
-    private final Evidence evidence;
+    private final ModelEvidence evidence;
 
     EtsModel(EtsKind kind, int seasonLength, EtsParameters parameters, EtsState initial, double[] history) {
         this.kind = kind;
@@ -38,7 +38,7 @@ public final class EtsModel implements FittedModel {
         int k = kind.smoothingParameterCount() + 1 + (kind.hasTrend() ? 1 : 0)
                 + (seasonLength > 0 ? seasonLength - 1 : 0);
         this.sigma = Math.sqrt(sse / Math.max(1, n - k));
-        Evidence.Builder b = Evidence.of(kind.id()).param("alpha", parameters.alpha());
+        ModelEvidence.Builder b = ModelEvidence.of(kind.id()).param("alpha", parameters.alpha());
         if (kind.hasTrend()) {
             b.param("beta", parameters.beta());
         }
@@ -98,7 +98,7 @@ public final class EtsModel implements FittedModel {
     }
 
     @Override
-    public Evidence evidence() {
+    public ModelEvidence evidence() {
         return evidence;
     }
 

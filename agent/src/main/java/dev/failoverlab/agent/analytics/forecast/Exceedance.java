@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.forecast;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.HasEvidence;
 
 /**
@@ -29,7 +29,7 @@ public record Exceedance(
         double[] firstCrossingProbability,
         double originSeconds,
         double stepSeconds,
-        Evidence evidence) implements HasEvidence {
+        ModelEvidence evidence) implements HasEvidence {
 
     public Exceedance {
         stepProbability = stepProbability.clone();

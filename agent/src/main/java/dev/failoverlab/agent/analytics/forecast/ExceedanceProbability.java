@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.forecast;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.Require;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -97,7 +97,7 @@ public final class ExceedanceProbability {
         }
         double se = Math.sqrt(probability * (1 - probability) / paths);
         double upper = Math.min(1, sumP);
-        Evidence.Builder ev = Evidence.of("exceedance(" + forecast.model() + ", monte-carlo)")
+        ModelEvidence.Builder ev = ModelEvidence.of("exceedance(" + forecast.model() + ", monte-carlo)")
                 .param("threshold", threshold).param("horizon_steps", horizon).param("step_seconds", stepSeconds)
                 .param("origin_seconds", originSeconds).param("paths", paths).param("seed", seed)
                 .fit("monte_carlo_standard_error", se)

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.forecast;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.HasEvidence;
 import java.util.List;
 
@@ -24,7 +24,7 @@ public record Forecast(
         double[] innovationWeights,
         List<PredictionInterval> intervals,
         IntervalMethod intervalMethod,
-        Evidence evidence) implements HasEvidence {
+        ModelEvidence evidence) implements HasEvidence {
 
     public Forecast {
         if (point.length == 0 || sigma.length != point.length || innovationWeights.length != point.length) {

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.forecast;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -93,9 +93,9 @@ final class ForecastIntervals {
     }
 
     /** Assembles the forecast and its evidence from the fitted model's evidence. */
-    static Forecast assemble(Evidence modelEvidence, double[] point, double[] sigma, double[] weights,
+    static Forecast assemble(ModelEvidence modelEvidence, double[] point, double[] sigma, double[] weights,
             List<PredictionInterval> intervals, IntervalMethod method, String note) {
-        Evidence.Builder b = Evidence.of(modelEvidence.model());
+        ModelEvidence.Builder b = ModelEvidence.of(modelEvidence.model());
         for (Map.Entry<String, Double> e : modelEvidence.parameters().entrySet()) {
             b.param(e.getKey(), e.getValue());
         }

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.forecast;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.Require;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class LinearTrendModel implements FittedModel {
     private final double sigma;
     private final double meanT;
     private final double sxx;
-    private final Evidence evidence;
+    private final ModelEvidence evidence;
 
     LinearTrendModel(double[] history) {
         Require.finiteSeries("history for " + MODEL, history, 3);
@@ -61,7 +61,7 @@ public final class LinearTrendModel implements FittedModel {
         this.meanT = (n - 1) / 2.0;
         this.sxx = regression.getXSumSquares();
         double slopeP = sigma == 0 ? 0 : regression.getSignificance();
-        this.evidence = Evidence.of(MODEL)
+        this.evidence = ModelEvidence.of(MODEL)
                 .param("intercept", regression.getIntercept())
                 .param("slope_per_step", regression.getSlope())
                 .param("slope_std_error", regression.getSlopeStdErr())
@@ -98,7 +98,7 @@ public final class LinearTrendModel implements FittedModel {
     }
 
     @Override
-    public Evidence evidence() {
+    public ModelEvidence evidence() {
         return evidence;
     }
 

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.forecast;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.Require;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,7 +86,7 @@ public final class ModelSelector {
         while (folds < config.folds() && n - h - (long) folds * config.step() >= Math.max(shortest, 2)) {
             folds++;
         }
-        Evidence.Builder ev = Evidence.of("model-selection(rolling-origin MASE)")
+        ModelEvidence.Builder ev = ModelEvidence.of("model-selection(rolling-origin MASE)")
                 .param("horizon_steps", h).param("folds_requested", config.folds()).param("folds_run", folds)
                 .param("origin_step", config.step()).param("season_length", config.seasonLength())
                 .param("history_used", n);

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.forecast;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.Require;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +20,7 @@ public final class NaiveModel implements FittedModel {
     private final double[] fitted;
     private final double[] residuals;
     private final double sigma;
-    private final Evidence evidence;
+    private final ModelEvidence evidence;
 
     NaiveModel(int seasonLength, double[] history) {
         this.seasonLength = seasonLength;
@@ -42,7 +42,7 @@ public final class NaiveModel implements FittedModel {
             }
         }
         this.sigma = Math.sqrt(sse / (n - lag));
-        this.evidence = Evidence.of(id(seasonLength)).param("lag", lag)
+        this.evidence = ModelEvidence.of(id(seasonLength)).param("lag", lag)
                 .fit("n", n).fit("sigma", sigma)
                 .note("fitted values and residuals are NaN for the first " + lag + " observations")
                 .build();
@@ -73,7 +73,7 @@ public final class NaiveModel implements FittedModel {
     }
 
     @Override
-    public Evidence evidence() {
+    public ModelEvidence evidence() {
         return evidence;
     }
 

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.forecast;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.HasEvidence;
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  * @param folds    backtest folds actually run (0 when the history was too short to backtest)
  * @param evidence the selection's parameters, the scores and any caveat
  */
-public record Selection(FittedModel chosen, List<CandidateScore> scores, int folds, Evidence evidence)
+public record Selection(FittedModel chosen, List<CandidateScore> scores, int folds, ModelEvidence evidence)
         implements HasEvidence {
 
     public Selection {

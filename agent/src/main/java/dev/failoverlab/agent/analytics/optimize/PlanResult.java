@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.optimize;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.HasEvidence;
 import java.util.List;
 
@@ -20,7 +20,7 @@ import java.util.List;
  */
 public record PlanResult(boolean feasible, PlanOutcome best, List<PlanOutcome> runnersUp, List<Constraint> binding,
         List<Relaxation> relaxations, Relaxation cheapestRelaxation, int plansEvaluated, int feasiblePlans,
-        Evidence evidence) implements HasEvidence {
+        ModelEvidence evidence) implements HasEvidence {
 
     public PlanResult {
         runnersUp = List.copyOf(runnersUp);

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.optimize;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,7 +54,7 @@ public final class PlanSearch {
                 }
             }
         }
-        Evidence.Builder ev = evidenceOf(problem).output("plans_evaluated", table.size)
+        ModelEvidence.Builder ev = evidenceOf(problem).output("plans_evaluated", table.size)
                 .output("feasible_plans", feasibleCount);
         if (best >= 0) {
             List<Constraint> binding = new ArrayList<>();
@@ -166,8 +166,8 @@ public final class PlanSearch {
         return new Relaxation(c, current, required, change, true, t.outcome(idx));
     }
 
-    private static Evidence.Builder evidenceOf(PlanProblem p) {
-        Evidence.Builder ev = Evidence.of("plan-search(exhaustive, erlang-c per colour)")
+    private static ModelEvidence.Builder evidenceOf(PlanProblem p) {
+        ModelEvidence.Builder ev = ModelEvidence.of("plan-search(exhaustive, erlang-c per colour)")
                 .param("arrival_rate", p.arrivalRate()).param("latency_quantile", p.latencyQuantile())
                 .param("split_step_percent", p.splitStepPercent())
                 .param("max_latency_seconds", p.constraints().maxLatencySeconds())
@@ -187,7 +187,7 @@ public final class PlanSearch {
                 + " failures; error rate = traffic-weighted measured error rates");
     }
 
-    private static void describe(Evidence.Builder ev, PlanOutcome o) {
+    private static void describe(ModelEvidence.Builder ev, PlanOutcome o) {
         for (ColourAllocation a : o.allocations()) {
             ev.output(a.colour() + ".replicas", a.replicas()).output(a.colour() + ".share", a.share())
                     .output(a.colour() + ".utilisation", a.utilisation());

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.stats;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +38,7 @@ public final class HistogramComparison {
         double[] levels = quantiles.length == 0 ? new double[] {0.5, 0.95, 0.99} : quantiles;
         long[] ca = a.bucketCounts();
         long[] cb = b.bucketCounts();
-        Evidence.Builder ev = Evidence.of("histogram-comparison(chi-square, grouped-mann-whitney)")
+        ModelEvidence.Builder ev = ModelEvidence.of("histogram-comparison(chi-square, grouped-mann-whitney)")
                 .param("count_a", na).param("count_b", nb).param("buckets", ca.length)
                 .param("confidence", confidence);
 

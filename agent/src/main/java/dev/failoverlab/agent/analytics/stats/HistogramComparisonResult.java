@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.stats;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.HasEvidence;
 import java.util.List;
 
@@ -21,7 +21,7 @@ import java.util.List;
  */
 public record HistogramComparisonResult(double chiSquare, int chiSquareDegreesOfFreedom, double chiSquarePValue,
         double probabilityOfSuperiority, double rankSumZ, double pValueASlower, double pValueTwoSided,
-        List<QuantileEstimate> quantilesA, List<QuantileEstimate> quantilesB, Evidence evidence)
+        List<QuantileEstimate> quantilesA, List<QuantileEstimate> quantilesB, ModelEvidence evidence)
         implements HasEvidence {
 
     public HistogramComparisonResult {

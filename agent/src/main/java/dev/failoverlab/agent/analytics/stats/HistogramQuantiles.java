@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.stats;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.Require;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.BinomialDistribution;
@@ -100,7 +100,7 @@ public final class HistogramQuantiles {
         double alpha = 1 - confidence;
         long l = below.inverseCumulativeProbability(alpha / 2);
         long u = below.inverseCumulativeProbability(1 - alpha / 2) + 1L;
-        Evidence.Builder ev = Evidence.of("histogram-quantile+order-statistic-ci")
+        ModelEvidence.Builder ev = ModelEvidence.of("histogram-quantile+order-statistic-ci")
                 .param("q", q).param("confidence", confidence).param("count", n)
                 .param("lower_rank", l).param("upper_rank", u);
         double value = valueAtRank(h, q * n);

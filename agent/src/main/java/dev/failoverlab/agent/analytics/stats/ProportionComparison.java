@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.stats;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.HasEvidence;
 
 /**
@@ -18,7 +18,7 @@ import dev.failoverlab.agent.analytics.HasEvidence;
  * @param evidence         inputs, why the method was chosen, and the values above
  */
 public record ProportionComparison(String method, double p1, double p2, double difference, double differenceLower,
-        double differenceUpper, double statistic, double pValueTwoSided, double pValueGreater, Evidence evidence)
+        double differenceUpper, double statistic, double pValueTwoSided, double pValueGreater, ModelEvidence evidence)
         implements HasEvidence {
 
     /** Whether {@code p1 > p2} at one-sided significance level {@code alpha}. */

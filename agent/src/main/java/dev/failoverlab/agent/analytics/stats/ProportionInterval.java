@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.stats;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.HasEvidence;
 
 /**
@@ -15,5 +15,5 @@ import dev.failoverlab.agent.analytics.HasEvidence;
  * @param evidence   method, inputs and the values above
  */
 public record ProportionInterval(long successes, long trials, double estimate, double lower, double upper,
-        double confidence, Evidence evidence) implements HasEvidence {
+        double confidence, ModelEvidence evidence) implements HasEvidence {
 }

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.stats;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.Require;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -35,7 +35,7 @@ public final class Proportions {
         double z = z(confidence);
         double[] bounds = wilsonBounds(successes, trials, z);
         double p = (double) successes / trials;
-        Evidence evidence = Evidence.of("wilson-score-interval")
+        ModelEvidence evidence = ModelEvidence.of("wilson-score-interval")
                 .param("successes", successes).param("trials", trials).param("confidence", confidence)
                 .param("z", z)
                 .output("estimate", p).output("lower", bounds[0]).output("upper", bounds[1])

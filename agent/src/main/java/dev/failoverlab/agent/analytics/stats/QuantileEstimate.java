@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.stats;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.HasEvidence;
 
 /**
@@ -19,5 +19,5 @@ import dev.failoverlab.agent.analytics.HasEvidence;
  * @param evidence           method, ranks and the values above
  */
 public record QuantileEstimate(double q, double value, double lower, double upper, double lowerConservative,
-        double upperConservative, long count, double confidence, Evidence evidence) implements HasEvidence {
+        double upperConservative, long count, double confidence, ModelEvidence evidence) implements HasEvidence {
 }

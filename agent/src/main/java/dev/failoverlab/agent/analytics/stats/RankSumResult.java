@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.stats;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.HasEvidence;
 
 /**
@@ -23,5 +23,5 @@ import dev.failoverlab.agent.analytics.HasEvidence;
  */
 public record RankSumResult(int n1, int n2, double u, String method, double pValueTwoSided, double pValueGreater,
         double probabilityOfSuperiority, double rankBiserial, double shift, double shiftLower, double shiftUpper,
-        double confidence, Evidence evidence) implements HasEvidence {
+        double confidence, ModelEvidence evidence) implements HasEvidence {
 }

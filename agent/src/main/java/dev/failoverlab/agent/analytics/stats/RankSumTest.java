@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.stats;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import dev.failoverlab.agent.analytics.Require;
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -90,7 +90,7 @@ public final class RankSumTest {
         double upper = kthDifference(xs, ys, total + 1 - k);
         double a = u / pairs;
         String method = exact ? "exact" : "normal";
-        Evidence evidence = Evidence.of("mann-whitney-u(" + method + ")")
+        ModelEvidence evidence = ModelEvidence.of("mann-whitney-u(" + method + ")")
                 .param("n1", n1).param("n2", n2).param("confidence", confidence).param("tie_sum", tieSum)
                 .output("u", u).output("p_value_two_sided", twoSided).output("p_value_greater", greater)
                 .output("probability_of_superiority", a).output("rank_biserial", 2 * a - 1)

@@ -1,6 +1,6 @@
 package dev.failoverlab.agent.analytics.stats;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -75,7 +75,7 @@ public final class TwoProportionTest {
         double lower = d - Math.sqrt(sq(p1 - w1[0]) + sq(w2[1] - p2));
         double upper = d + Math.sqrt(sq(w1[1] - p1) + sq(p2 - w2[0]));
         double minExpected = minExpectedCell(x1, n1, x2, n2);
-        Evidence evidence = Evidence.of(method)
+        ModelEvidence evidence = ModelEvidence.of(method)
                 .param("x1", x1).param("n1", n1).param("x2", x2).param("n2", n2).param("confidence", confidence)
                 .param("min_expected_cell", minExpected)
                 .output("p1", p1).output("p2", p2).output("difference", d)

@@ -3,7 +3,7 @@ package dev.failoverlab.agent.analytics.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.failoverlab.agent.analytics.Evidence;
+import dev.failoverlab.agent.analytics.ModelEvidence;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +16,7 @@ final class ExceedanceProbabilityTest {
 
     private static Forecast handMade(double[] point, double[] sigma, double[] weights) {
         return new Forecast("hand", point, sigma, weights, List.of(), IntervalMethod.ANALYTIC,
-                Evidence.of("hand").build());
+                ModelEvidence.of("hand").build());
     }
 
     @Test

@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param series     vector outputs, one value per step or bucket
  * @param notes      plain-language caveats: approximations used, data too short, intervals empirical, ...
  */
-public record Evidence(
+public record ModelEvidence(
         String model,
         Map<String, Double> parameters,
         Map<String, Double> fit,
@@ -32,7 +32,7 @@ public record Evidence(
         Map<String, List<Double>> series,
         List<String> notes) {
 
-    public Evidence {
+    public ModelEvidence {
         Objects.requireNonNull(model, "model");
         if (model.isBlank()) {
             throw new IllegalArgumentException("evidence needs a model name; pass e.g. \"erlang-c\"");
@@ -113,8 +113,8 @@ public record Evidence(
             return this;
         }
 
-        public Evidence build() {
-            return new Evidence(model, parameters, fit, outputs, series, notes);
+        public ModelEvidence build() {
+            return new ModelEvidence(model, parameters, fit, outputs, series, notes);
         }
     }
 }
