@@ -1,5 +1,7 @@
 package dev.failoverlab.harness.policy;
 
+import dev.failoverlab.harness.scenario.Pricing;
+import dev.failoverlab.harness.scenario.ScriptedQuery;
 import dev.failoverlab.harness.scenario.Settings;
 import dev.failoverlab.harness.scenario.Slo;
 import java.time.Duration;
@@ -8,7 +10,8 @@ import java.util.Map;
 
 /**
  * The configuration a policy is deployed with: which Service and Deployments it manages, their autoscaling
- * bounds, the SLO, the business context and the policy's own settings. Nothing about the simulated workload.
+ * bounds, the SLO, the business context, prices, the policy's own settings and the questions the scenario puts to
+ * an agent at given moments. Nothing about the simulated workload.
  */
 public record PolicyEnvironment(
         String namespace,
@@ -18,11 +21,22 @@ public record PolicyEnvironment(
         Slo slo,
         Map<String, String> context,
         Settings settings,
-        Duration runDuration) {
+        Duration runDuration,
+        Pricing pricing,
+        List<ScriptedQuery> scriptedQueries) {
 
     public PolicyEnvironment {
         deployments = List.copyOf(deployments);
         context = Map.copyOf(context);
+        scriptedQueries = List.copyOf(scriptedQueries);
+    }
+
+    /** An environment with default prices and no scripted queries (baseline policies need neither). */
+    public PolicyEnvironment(String namespace, String service, String initialActiveColor,
+                             List<ManagedDeployment> deployments, Slo slo, Map<String, String> context,
+                             Settings settings, Duration runDuration) {
+        this(namespace, service, initialActiveColor, deployments, slo, context, settings, runDuration,
+                Pricing.DEFAULTS, List.of());
     }
 
     /** A deployment the policy manages, with its HPA bounds. */

@@ -25,7 +25,8 @@ public record Scenario(
         List<String> policies,
         Map<String, Settings> settings,
         List<Expectation> expect,
-        Budget budget) {
+        Budget budget,
+        List<ScriptedQuery> queries) {
 
     public Scenario {
         context = Map.copyOf(context);
@@ -33,6 +34,16 @@ public record Scenario(
         policies = List.copyOf(policies);
         settings = Map.copyOf(settings);
         expect = List.copyOf(expect);
+        queries = List.copyOf(queries);
+    }
+
+    /** A scenario without scripted agent queries. */
+    public Scenario(String name, String description, String sourceFile, Duration duration, ClusterSpec cluster,
+                    WorkloadSpec workload, Pricing pricing, Slo slo, Map<String, String> context, LoadProfile load,
+                    List<FaultSpec> faults, List<String> policies, Map<String, Settings> settings,
+                    List<Expectation> expect, Budget budget) {
+        this(name, description, sourceFile, duration, cluster, workload, pricing, slo, context, load, faults, policies,
+                settings, expect, budget, List.of());
     }
 
     public double durationSeconds() {

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 public final class ScenarioParser {
     /** Top-level keys in documentation order (the order error messages list them in). */
     static final List<String> TOP_KEYS = List.of("name", "description", "duration", "cluster", "workload",
-            "pricing", "slo", "budget", "context", "load", "faults", "policies", "settings", "expect");
+            "pricing", "slo", "budget", "context", "load", "faults", "policies", "settings", "expect", "queries");
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final PolicyCatalog catalog;
@@ -135,8 +135,9 @@ public final class ScenarioParser {
         Map<String, Settings> settings = root.get("settings").map(policySection::settings).orElse(Map.of());
         List<Expectation> expect = root.get("expect")
                 .map(e -> new ExpectationReader(cluster, duration, budget).read(e)).orElse(List.of());
+        List<ScriptedQuery> queries = root.get("queries").map(q -> QueryReader.read(q, duration)).orElse(List.of());
         Scenario scenario = new Scenario(name, description, displayName, duration, cluster, workload, pricing, slo,
-                context, load, faults, policies, settings, expect, budget);
+                context, load, faults, policies, settings, expect, budget, queries);
         return new Parsed(scenario, nameNode.location());
     }
 }

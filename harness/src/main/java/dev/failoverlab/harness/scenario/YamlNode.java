@@ -45,6 +45,11 @@ final class YamlNode {
         this.path = path;
     }
 
+    /** The underlying SnakeYAML node (for free-form sections such as a query body). */
+    Node raw() {
+        return node;
+    }
+
     /** Composes a whole document; syntax errors become positioned {@link ScenarioException}s. */
     static YamlNode compose(String yaml, String file) {
         Node root;

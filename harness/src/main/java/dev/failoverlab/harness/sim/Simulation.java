@@ -88,7 +88,8 @@ final class Simulation {
         }
         PolicyEnvironment environment = new PolicyEnvironment(scenario.cluster().namespace(),
                 scenario.cluster().service(), scenario.cluster().active(), managed, scenario.slo(),
-                scenario.context(), scenario.settingsFor(policyName), scenario.duration());
+                scenario.context(), scenario.settingsFor(policyName), scenario.duration(), scenario.pricing(),
+                scenario.queries());
         context = new SimPolicyContext(this, policyName, environment);
         policy = factory.create(scenario.settingsFor(policyName));
     }

@@ -83,7 +83,7 @@ final class PublicSuiteTest {
         while (m.find()) {
             names.add(parse(m.group(1), "README.md").name());
         }
-        assertThat(names).containsExactly("readme-complete-example", "readme-replay-example");
+        assertThat(names).containsExactly("readme-complete-example", "readme-replay-example", "readme-queries-example");
     }
 
     @Test
