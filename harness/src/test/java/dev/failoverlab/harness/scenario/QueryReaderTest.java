@@ -40,6 +40,6 @@ final class QueryReaderTest {
                 .hasMessageContaining("failover-assessment");
         assertThatThrownBy(() -> parser.parse(scenario("  - {at: 10m, endpoint: insights, body: {}}\n"), "q.yaml",
                 Path.of(".")))
-                .hasMessageContaining("q.yaml:6:9").hasMessageContaining("not before the end of the run");
+                .hasMessageContaining("q.yaml:6:10").hasMessageContaining("not before the end of the run");
     }
 }
