@@ -29,9 +29,9 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         List<Scenario> loaded = Scenarios.load(scenarios, PolicyRegistry.standard());
         for (Scenario s : loaded) {
-            spec.commandLine().getOut().printf(Locale.ROOT, "ok  %-20s %6s  %d load segments, %d faults, %d expectations%n",
+            spec.commandLine().getOut().printf(Locale.ROOT, "ok  %-20s %6s  %d load segments, %d faults, %d expectations, %d agent queries%n",
                     s.name(), Durations.format(s.duration()), s.load().segments().size(), s.faults().size(),
-                    s.expect().size());
+                    s.expect().size(), s.queries().size());
         }
         return 0;
     }
