@@ -100,28 +100,22 @@ public final class InsightsService {
         int version = update.after().version();
         Evidence.ModelBuilder model = evidence.model("grid-search").parameter("n", c.n())
                 .fit("objective_before", c.objectiveBefore()).fit("objective_after", c.objectiveAfter())
+                .fit("improvement_low", c.improvementLow())
                 .output("version", version).note(c.rule() + " in " + update.episodeId() + "; objective: "
                         + c.objective());
         c.before().forEach((k, v) -> model.parameter("before." + k, v));
         c.after().forEach((k, v) -> model.output(k, v));
         model.add();
-        Map<String, Double> a = c.after();
-        Map<String, Double> b = c.before();
         String change = switch (c.rule()) {
             case RuleChange.SCALE_AHEAD -> "Scale ahead when P(CPU above target) is at least "
-                    + Texts.num(a.get(RuleUpdates.SCALE_AHEAD_PROBABILITY)) + " (was "
-                    + Texts.num(b.get(RuleUpdates.SCALE_AHEAD_PROBABILITY)) + ")";
+                    + value(c, RuleUpdates.SCALE_AHEAD_PROBABILITY, "");
             case RuleChange.DETECTOR -> "Call a colour degraded when its CUSUM statistic reaches "
-                    + Texts.num(a.get(RuleUpdates.DETECTOR_THRESHOLD)) + " standard deviations (was "
-                    + Texts.num(b.get(RuleUpdates.DETECTOR_THRESHOLD)) + ")";
-            case RuleChange.SHIFT_SCHEDULE -> "Shift gradually: first " + Texts.num(a.get(RuleUpdates.CANARY_PERCENT))
-                    + "% (was " + Texts.num(b.get(RuleUpdates.CANARY_PERCENT)) + "%), then steps of "
-                    + Texts.num(a.get(RuleUpdates.SHIFT_STEP_PERCENT)) + "% (was "
-                    + Texts.num(b.get(RuleUpdates.SHIFT_STEP_PERCENT)) + "%)";
+                    + value(c, RuleUpdates.DETECTOR_THRESHOLD, " standard deviations");
+            case RuleChange.SHIFT_SCHEDULE -> "Shift gradually: first " + value(c, RuleUpdates.CANARY_PERCENT, "%")
+                    + ", then steps of " + value(c, RuleUpdates.SHIFT_STEP_PERCENT, "%");
             case RuleChange.COOLDOWN -> "Allow an opposite traffic move "
-                    + Texts.num(a.get(RuleUpdates.COOLDOWN_SECONDS)) + " s after the last one (was "
-                    + Texts.num(b.get(RuleUpdates.COOLDOWN_SECONDS)) + " s)";
-            default -> c.rule() + " " + a + " (was " + b + ")";
+                    + value(c, RuleUpdates.COOLDOWN_SECONDS, " s") + " after the last one";
+            default -> c.rule() + " " + c.after() + " (was " + c.before() + ")";
         };
         String objective = switch (c.rule()) {
             case RuleChange.SCALE_AHEAD -> "mean cost per forecast";
@@ -132,6 +126,14 @@ public final class InsightsService {
         };
         return change + ": " + objective + " went from " + Texts.num(c.objectiveBefore()) + " to "
                 + Texts.num(c.objectiveAfter()) + " on " + c.n() + " past episodes (rules version " + version + ")";
+    }
+
+    /** "0.25 (was 0.5)", or just "50%" when the parameter kept its value. */
+    private static String value(RuleChange c, String key, String unit) {
+        double after = c.after().get(key);
+        double before = c.before().get(key);
+        String shown = Texts.num(after) + unit;
+        return after == before ? shown : shown + " (was " + Texts.num(before) + unit + ")";
     }
 
     private String rulesInForce(Rules r, List<RuleUpdates.RuleUpdate> history, Evidence evidence) {

@@ -74,7 +74,11 @@ public final class JsonLinesEpisodeLog implements EpisodeLog, AutoCloseable {
             Files.createDirectories(folder);
             lockChannel = FileChannel.open(folder.resolve(this.file.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lock = acquire(lockChannel);
+        } catch (IOException ex) {
+            throw cannotOpen(ex);
+        }
+        lock = acquire(lockChannel);
+        try {
             deleteStaleTemporaries();
             if (Files.notExists(this.file)) {
                 Files.createFile(this.file);
@@ -83,12 +87,30 @@ public final class JsonLinesEpisodeLog implements EpisodeLog, AutoCloseable {
             load(Files.readAllBytes(this.file));
             appender = FileChannel.open(this.file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             size = appender.size();
-        } catch (IOException ex) {
-            throw new EpisodeStoreException("cannot open learning store " + this.file + ": " + ex.getMessage()
-                    + "; check that the folder exists and is writable", ex);
+            if (Retention.overdue(episodes.size(), this.capacity)) {
+                compact();
+            }
+        } catch (IOException | RuntimeException ex) {
+            releaseAfterFailedOpen();
+            throw ex instanceof IOException io ? cannotOpen(io) : (RuntimeException) ex;
         }
-        if (Retention.overdue(episodes.size(), this.capacity)) {
-            compact();
+    }
+
+    private EpisodeStoreException cannotOpen(IOException ex) {
+        return new EpisodeStoreException("cannot open learning store " + file + ": " + ex.getMessage()
+                + "; check that the folder exists and is writable", ex);
+    }
+
+    /** A store that failed to load must not keep its lock, or fixing the file would need a restart. */
+    private void releaseAfterFailedOpen() {
+        try {
+            if (appender != null) {
+                appender.close();
+            }
+            lock.release();
+            lockChannel.close();
+        } catch (IOException ignored) {
+            // the open already failed; its error is the one to report
         }
     }
 
@@ -265,15 +287,18 @@ public final class JsonLinesEpisodeLog implements EpisodeLog, AutoCloseable {
         }
     }
 
-    private FileLock acquire(FileChannel channel) throws IOException {
+    private FileLock acquire(FileChannel channel) {
         FileLock acquired;
         try {
             acquired = channel.tryLock();
         } catch (OverlappingFileLockException ex) {
             acquired = null;
+        } catch (IOException ex) {
+            closeQuietly(channel);
+            throw cannotOpen(ex);
         }
         if (acquired == null) {
-            channel.close();
+            closeQuietly(channel);
             throw new EpisodeStoreException("learning store " + file + " is already open (its .lock file is held by "
                     + "this or another process); close the other store or give each agent its own file");
         }
@@ -311,6 +336,14 @@ public final class JsonLinesEpisodeLog implements EpisodeLog, AutoCloseable {
             }
         }
         return true;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing was written through it
+        }
     }
 
     private static void deleteQuietly(Path p) {

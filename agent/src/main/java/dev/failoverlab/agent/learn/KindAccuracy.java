@@ -1,5 +1,7 @@
 package dev.failoverlab.agent.learn;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,8 +30,8 @@ public record KindAccuracy(
         Map<String, Integer> mapeN) {
 
     public KindAccuracy {
-        mape = Map.copyOf(mape);
-        mapeN = Map.copyOf(mapeN);
+        mape = Collections.unmodifiableMap(new LinkedHashMap<>(mape)); // keeps the order texts use
+        mapeN = Collections.unmodifiableMap(new LinkedHashMap<>(mapeN)); // keeps the order texts use
     }
 
     /** Whether there were enough resolved episodes to say anything. */

@@ -1,5 +1,7 @@
 package dev.failoverlab.agent.learn;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,7 +26,7 @@ public record LearnedPattern(
     public enum Status { SIGNIFICANT, NOT_SIGNIFICANT, NOT_ENOUGH_DATA }
 
     public LearnedPattern {
-        parameters = Map.copyOf(parameters);
-        outputs = Map.copyOf(outputs);
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters)); // keeps the order texts use
+        outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs)); // keeps the order texts use
     }
 }

@@ -102,9 +102,9 @@ final class PatternFinder {
         outputs.put("ci_low", low);
         outputs.put("ci_high", high);
         String direction = m.lowerIsNews() ? "lower" : "higher";
-        String amount = m.ratio() ? " %" : " percentage points";
-        String units = m.ratio() ? " %" : " points";
-        String interval = "95 % CI " + Texts.pctRange(low, high) + units + ", n = " + n + " paired observations";
+        String amount = m.ratio() ? "%" : " percentage points";
+        String units = m.ratio() ? "%" : " points";
+        String interval = "95% CI " + Texts.pctRange(low, high) + units + ", n = " + n + " paired observations";
         boolean significant = d.excludesZero();
         String text = significant
                 ? subject + "'s " + m.words() + " was " + Texts.pct(effect) + amount + " " + direction + " than "
@@ -155,7 +155,7 @@ final class PatternFinder {
         outputs.put("ci_high", o.high());
         String better = gradualBetter ? "gradual shifts" : "immediate switches";
         String worse = gradualBetter ? "immediate switches" : "gradual shifts";
-        String interval = "95 % CI " + Texts.pctRange(o.low(), o.high()) + " points, " + counts;
+        String interval = "95% CI " + Texts.pctRange(o.low(), o.high()) + " points, " + counts;
         String text = d.excludesZero()
                 ? better + " had " + Texts.pct(o.estimate()) + " percentage points fewer errors during the move than "
                 + worse + " (" + interval + ")"

@@ -9,7 +9,8 @@ import java.util.function.Predicate;
 /**
  * Re-tunes each rule on past resolved episodes by grid search over its parameters, minimising a stated objective
  * (mean cost per episode, see {@link ThresholdSearch} and {@link ShiftScheduleSearch}). A change is accepted only
- * when it strictly lowers the objective on at least {@link LearningSettings#minRetuneEpisodes()} episodes.
+ * when, on at least {@link LearningSettings#minRetuneEpisodes()} episodes, it lowers the objective and the one-sided
+ * 95 % lower bound of its per-episode gain is above zero, so rules do not wander with noise.
  */
 final class RuleTuner {
     static final double[] PROBABILITY_GRID = ThresholdSearch.grid(0.05, 0.95, 0.05);
@@ -85,14 +86,15 @@ final class RuleTuner {
         }
         ThresholdSearch.Result r = ThresholdSearch.search(scores, needed, grid, current, settings.falseAlarmCost(),
                 settings.missCost());
-        return decided(rule, before, Map.of(key, r.best()), r.currentCost(), r.bestCost(), cases.size(), objective);
+        return decided(rule, before, Map.of(key, r.best()), r.currentCost(), r.bestCost(), r.improvementLow(),
+                cases.size(), objective);
     }
 
     private RuleChange shiftSchedule(Rules current, List<Episode> cases) {
         String objective = "mean SLO-violating traffic per gradual shift, in percent of traffic x verification "
                 + "intervals (replaying each past shift with the candidate schedule)";
-        Map<String, Double> before = Map.of(RuleUpdates.CANARY_PERCENT, (double) current.canaryPercent(),
-                RuleUpdates.SHIFT_STEP_PERCENT, (double) current.shiftStepPercent());
+        Map<String, Double> before = pair(RuleUpdates.CANARY_PERCENT, current.canaryPercent(),
+                RuleUpdates.SHIFT_STEP_PERCENT, current.shiftStepPercent());
         if (cases.size() < settings.minRetuneEpisodes()) {
             return notEnough(RuleChange.SHIFT_SCHEDULE, before, cases.size(), objective);
         }
@@ -105,25 +107,33 @@ final class RuleTuner {
         }
         ShiftScheduleSearch.Result r = ShiftScheduleSearch.search(shifts, current.canaryPercent(),
                 current.shiftStepPercent());
-        Map<String, Double> after = Map.of(RuleUpdates.CANARY_PERCENT, (double) r.canary(),
-                RuleUpdates.SHIFT_STEP_PERCENT, (double) r.step());
-        return decided(RuleChange.SHIFT_SCHEDULE, before, after, r.currentCost(), r.bestCost(), cases.size(),
-                objective);
+        Map<String, Double> after = pair(RuleUpdates.CANARY_PERCENT, r.canary(), RuleUpdates.SHIFT_STEP_PERCENT,
+                r.step());
+        return decided(RuleChange.SHIFT_SCHEDULE, before, after, r.currentCost(), r.bestCost(), r.improvementLow(),
+                cases.size(), objective);
     }
 
     private RuleChange decided(String rule, Map<String, Double> before, Map<String, Double> after, double costBefore,
-                               double costAfter, int n, String objective) {
-        boolean accepted = costAfter < costBefore - 1e-12 && !after.equals(before);
-        String reason = accepted
-                ? "lowers the objective from " + Texts.num(costBefore) + " to " + Texts.num(costAfter) + " on " + n
-                + " episodes"
-                : "no candidate beats the value in force (" + Texts.num(costBefore) + " on " + n + " episodes)";
+                               double costAfter, double gainLow, int n, String objective) {
+        boolean lower = costAfter < costBefore - 1e-12 && !after.equals(before);
+        boolean accepted = lower && gainLow > 0;
+        String reason;
+        if (accepted) {
+            reason = "lowers the objective from " + Texts.num(costBefore) + " to " + Texts.num(costAfter) + " on " + n
+                    + " episodes (95 % lower bound of the gain per episode " + Texts.num(gainLow) + ")";
+        } else if (lower) {
+            reason = "the best candidate " + after + " lowers the objective from " + Texts.num(costBefore) + " to "
+                    + Texts.num(costAfter) + " on " + n + " episodes, but chance could explain it (95 % lower bound "
+                    + "of the gain per episode " + Texts.num(gainLow) + ")";
+        } else {
+            reason = "no candidate beats the value in force (" + Texts.num(costBefore) + " on " + n + " episodes)";
+        }
         return new RuleChange(rule, before, accepted ? after : before, costBefore, accepted ? costAfter : costBefore,
-                n, accepted, objective, reason);
+                lower ? gainLow : 0, n, accepted, objective, reason);
     }
 
     private RuleChange notEnough(String rule, Map<String, Double> before, int n, String objective) {
-        return new RuleChange(rule, before, before, Double.NaN, Double.NaN, n, false, objective,
+        return new RuleChange(rule, before, before, Double.NaN, Double.NaN, Double.NaN, n, false, objective,
                 "not enough episodes (n = " + n + ", need " + settings.minRetuneEpisodes() + ")");
     }
 
@@ -133,6 +143,13 @@ final class RuleTuner {
                 .filter(e -> e.resolved() && e.kind().equals(kind.label()) && complete.test(e)).toList();
         return out.size() > settings.retuneWindow() ? out.subList(out.size() - settings.retuneWindow(), out.size())
                 : out;
+    }
+
+    private static Map<String, Double> pair(String k1, double v1, String k2, double v2) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
     }
 
     private static boolean has(Map<String, Double> values, String key) {

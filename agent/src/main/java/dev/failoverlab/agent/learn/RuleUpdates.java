@@ -11,7 +11,8 @@ import java.util.Optional;
  * {@code rule-update} episodes: how an accepted re-tuning is written to the episode store and read back, so the
  * rules in force after a restart are those of the latest update. The episode's {@code predicted} holds the new rules
  * ({@code version} and the parameter keys) and the previous ones ({@code previous.*}); {@code observed} holds, per
- * changed rule, {@code <rule>.objective_before}, {@code <rule>.objective_after} and {@code <rule>.n}; the label
+ * changed rule, {@code <rule>.objective_before}, {@code <rule>.objective_after}, {@code <rule>.improvement_low} and
+ * {@code <rule>.n}; the label
  * {@code changes} lists the changed rules and {@code <rule>.objective} says what the objective counts.
  */
 public final class RuleUpdates {
@@ -73,6 +74,7 @@ public final class RuleUpdates {
             names.add(c.rule());
             observed.put(c.rule() + ".objective_before", c.objectiveBefore());
             observed.put(c.rule() + ".objective_after", c.objectiveAfter());
+            observed.put(c.rule() + ".improvement_low", c.improvementLow());
             observed.put(c.rule() + ".n", (double) c.n());
             labels.put(c.rule() + ".objective", c.objective());
             labels.put(c.rule() + ".reason", c.reason());
@@ -121,6 +123,7 @@ public final class RuleUpdates {
             }
             changes.add(new RuleChange(rule, b, a, number(e.observed(), e, rule + ".objective_before"),
                     number(e.observed(), e, rule + ".objective_after"),
+                    number(e.observed(), e, rule + ".improvement_low"),
                     (int) Math.round(number(e.observed(), e, rule + ".n")), true,
                     e.labels().getOrDefault(rule + ".objective", ""), e.labels().getOrDefault(rule + ".reason", "")));
         }

@@ -28,10 +28,8 @@ final class ShiftScheduleSearch {
     record ShiftCase(boolean sourceViolated, double targetFailsAtPercent) {
     }
 
-    record Result(int canary, int step, double bestCost, double currentCost) {
-        boolean improves() {
-            return bestCost < currentCost - 1e-12;
-        }
+    /** The best schedule, mean costs with it and with the current one, and a 95 % lower bound of the gain. */
+    record Result(int canary, int step, double bestCost, double currentCost, double improvementLow) {
     }
 
     static Result search(ShiftCase[] cases, int currentCanary, int currentStep) {
@@ -54,7 +52,11 @@ final class ShiftScheduleSearch {
                 }
             }
         }
-        return new Result(bestCanary, bestStep, bestCost, currentCost);
+        double[] gain = new double[cases.length];
+        for (int i = 0; i < cases.length; i++) {
+            gain[i] = cost(cases[i], currentCanary, currentStep) - cost(cases[i], bestCanary, bestStep);
+        }
+        return new Result(bestCanary, bestStep, bestCost, currentCost, gain.length > 1 ? Stats.lowerBound(gain) : 0);
     }
 
     static double meanCost(ShiftCase[] cases, int canary, int step) {

@@ -81,6 +81,23 @@ final class Stats {
         return new Interval(diff, diff - half, diff + half);
     }
 
+    /**
+     * One-sided 95 % lower bound of the mean of paired differences (t distribution); the mean itself when all
+     * differences are equal.
+     */
+    static double lowerBound(double[] differences) {
+        if (differences.length < 2) {
+            throw new IllegalArgumentException("a lower bound needs at least 2 differences, got " + differences.length);
+        }
+        double m = mean(differences);
+        double sd = Math.sqrt(variance(differences));
+        if (sd == 0) {
+            return m;
+        }
+        double t = new TDistribution(null, differences.length - 1).inverseCumulativeProbability(CONFIDENCE);
+        return m - t * sd / Math.sqrt(differences.length);
+    }
+
     static double mean(double[] xs) {
         double s = 0;
         for (double x : xs) {

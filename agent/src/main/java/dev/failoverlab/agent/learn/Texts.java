@@ -17,10 +17,11 @@ final class Texts {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** A fraction as a percentage number (no sign): whole percent from 10 % up, one decimal below. */
+    /** A fraction as a percentage number: whole percent from 10 % up, one decimal from 1 %, two below. */
     static String pct(double fraction) {
-        double p = fraction * 100;
-        return Math.abs(p) >= 9.95 ? String.format(Locale.ROOT, "%.0f", p) : String.format(Locale.ROOT, "%.1f", p);
+        double p = Math.abs(fraction * 100);
+        String digits = p >= 9.95 ? "%.0f" : p >= 0.995 ? "%.1f" : "%.2f";
+        return (fraction < 0 ? "-" : "") + String.format(Locale.ROOT, digits, p);
     }
 
     /** A signed percentage with a true minus sign, for interval ends that may cross zero. */
