@@ -42,13 +42,20 @@ final class EpisodeCodec {
         }
     }
 
+    /** A line that is not JSON at all: what an interrupted write leaves, as opposed to a wrong field. */
+    static final class NotJson extends IllegalArgumentException {
+        NotJson(String message) {
+            super(message);
+        }
+    }
+
     /** Parses one line; the message of the {@link IllegalArgumentException} says what is wrong, without position. */
     static Episode fromLine(String line) {
         JsonNode node;
         try {
             node = MAPPER.readTree(line);
         } catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("not valid JSON (" + ex.getOriginalMessage() + ")");
+            throw new NotJson("not valid JSON (" + ex.getOriginalMessage() + ")");
         }
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("expected one JSON object per line");

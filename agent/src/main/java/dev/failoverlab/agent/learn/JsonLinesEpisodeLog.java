@@ -220,7 +220,11 @@ public final class JsonLinesEpisodeLog implements EpisodeLog, AutoCloseable {
                     e = EpisodeCodec.fromLine(text);
                 } catch (CharacterCodingException | IllegalArgumentException ex) {
                     String why = ex instanceof CharacterCodingException ? "not valid UTF-8" : ex.getMessage();
-                    if (blank(bytes, end, bytes.length)) {
+                    // an append writes its newline with the line, so a torn one lacks it or is not JSON at all;
+                    // a complete JSON line with a wrong field was written (or edited) that way and is reported
+                    boolean unfinished = end == bytes.length || !(ex instanceof IllegalArgumentException)
+                            || ex instanceof EpisodeCodec.NotJson;
+                    if (unfinished && blank(bytes, end, bytes.length)) {
                         tornTail(lineNo, start, bytes.length - start, why);
                         return;
                     }

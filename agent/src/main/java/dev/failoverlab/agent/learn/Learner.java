@@ -103,9 +103,13 @@ public final class Learner implements RulesSource {
         return e;
     }
 
-    /** Resolves every unresolved episode due by {@code now} whose outcome the source can tell; one store write. */
-    public synchronized Resolution resolveDue(Instant now, OutcomeSource source) {
-        List<Episode> resolved = new ArrayList<>();
+    /**
+     * Resolves every unresolved episode due by {@code now} whose outcome the source can tell, in one store write.
+     * The source is asked without holding the learner's lock (it may query Prometheus), so endpoints keep recording
+     * meanwhile; episodes compacted away or resolved by another pass in between are left alone.
+     */
+    public Resolution resolveDue(Instant now, OutcomeSource source) {
+        Map<String, Episode> answered = new LinkedHashMap<>();
         int awaiting = 0;
         int notDue = 0;
         for (Episode e : log.all()) {
@@ -123,10 +127,19 @@ public final class Learner implements RulesSource {
                 continue;
             }
             requireOutcome(kind, e, outcome);
-            resolved.add(e.resolve(outcome));
+            answered.put(e.id(), e.resolve(outcome));
         }
-        log.updateAll(resolved);
-        return new Resolution(resolved.size(), awaiting, notDue);
+        synchronized (this) {
+            List<Episode> resolved = new ArrayList<>();
+            for (Episode e : log.all()) {
+                Episode r = answered.get(e.id());
+                if (r != null && !e.resolved()) {
+                    resolved.add(r);
+                }
+            }
+            log.updateAll(resolved);
+            return new Resolution(resolved.size(), awaiting, notDue);
+        }
     }
 
     /** Re-tunes the rules in force; see {@link #retune(Rules, Instant)}. */

@@ -88,6 +88,11 @@ final class JsonLinesEpisodeLogTest {
         assertThatThrownBy(() -> JsonLinesEpisodeLog.open(store()))
                 .hasMessageStartingWith(store() + ":2: field \"at\" is not an ISO-8601 instant");
 
+        // a complete last line with a wrong field was not torn by a crash: it is reported, not dropped
+        Files.write(store(), List.of(lines.get(0), lines.get(0).replace("forecast-1", "x").replace("\"at\"", "\"t\"")));
+        assertThatThrownBy(() -> JsonLinesEpisodeLog.open(store()))
+                .hasMessageStartingWith(store() + ":2: field \"at\" is missing or not a string");
+
         lines.set(1, lines.get(0));
         Files.write(store(), lines);
         assertThatThrownBy(() -> JsonLinesEpisodeLog.open(store()))
