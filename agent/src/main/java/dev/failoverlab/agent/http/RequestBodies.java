@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -75,6 +81,7 @@ final class RequestBodies {
             throw new HttpProblem(400, "", "request body is empty; send a JSON object, e.g. -d '{\"task\": ...}' "
                     + "as in the runbook");
         }
+        requireUtf8(body);
         JsonNode tree;
         try {
             tree = mapper.readTree(body);
@@ -94,6 +101,33 @@ final class RequestBodies {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new HttpProblem(400, "", "the body does not fit this endpoint; compare it with the runbook's "
                     + "request body for this route");
+        }
+    }
+
+    /**
+     * Jackson decodes only the strings it reads and accepts overlong forms and encoded surrogates; the JDK's
+     * decoder rejects every malformed sequence, so the body is checked with it first.
+     */
+    private static void requireUtf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < offset; i++) {
+                if (body[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new HttpProblem(400, "", String.format(Locale.ROOT,
+                    "invalid UTF-8 at byte %d (line %d, byte %d of that line): 0x%02X; send the body in UTF-8",
+                    offset, line, offset - lineStart + 1, body[offset] & 0xFF));
         }
     }
 

@@ -100,9 +100,13 @@ final class AgentServerTest {
                 .startsWith("malformed JSON at line 1, column 4");
         assertThat(error(client.postJson("/insights", "{\"query\": \"accuracy\", \"query\": \"episodes\"}"), 400)
                 .path("error").asText()).contains("Duplicate field 'query'");
-        byte[] bad = "{\"session\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(error(client.post("/insights", "application/json", bad), 400).path("error").asText())
-                .contains("Invalid UTF-8");
+        byte[] latin1 = "{\"session\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(error(client.post("/insights", "application/json", latin1), 400).path("error").asText())
+                .isEqualTo("invalid UTF-8 at byte 16 (line 1, byte 17 of that line): 0xE9; send the body in UTF-8");
+        byte[] overlong = {'{', '"', 'x', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
+        error(client.post("/insights", "application/json", overlong), 400);
+        byte[] surrogate = {'{', '"', 'x', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
+        error(client.post("/insights", "application/json", surrogate), 400);
     }
 
     @Test
