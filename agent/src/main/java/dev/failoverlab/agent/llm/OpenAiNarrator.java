@@ -34,7 +34,7 @@ public final class OpenAiNarrator implements Narrator, AutoCloseable {
         this.mapper = mapper;
         this.log = log;
         this.client = OpenAIOkHttpClient.builder()
-                .baseUrl(settings.baseUrl())
+                .baseUrl(java.util.Optional.ofNullable(settings.baseUrl()))
                 .apiKey(settings.apiKey())
                 .timeout(settings.timeout())
                 .maxRetries(0)
@@ -87,7 +87,12 @@ public final class OpenAiNarrator implements Narrator, AutoCloseable {
                 return "no answer within the timeout (" + t.getClass().getSimpleName() + ")";
             }
         }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return root == e ? what : what + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     private String redact(String text) {
