@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.ObjectMappers;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -19,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * logged with their kind and HTTP status, never with the key, and yield no narration.
  */
 public final class OpenAiNarrator implements Narrator, AutoCloseable {
+    private static final String WARM_UP_COMPLETION = "{\"id\":\"warm-up\",\"object\":\"chat.completion\","
+            + "\"created\":0,\"model\":\"warm-up\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+            + "\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}";
     private final LlmSettings settings;
     private final OpenAIClient client;
     private final ObjectMapper mapper;
@@ -39,6 +43,23 @@ public final class OpenAiNarrator implements Narrator, AutoCloseable {
                 .timeout(settings.timeout())
                 .maxRetries(0)
                 .build();
+        warmUp(settings.model());
+    }
+
+    /**
+     * The SDK's first request spends about 1.5 s building its serializers (measured on this project's machine);
+     * doing that offline at start-up keeps it out of the first answer's latency.
+     */
+    private static void warmUp(String model) {
+        try {
+            ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(model)
+                    .addSystemMessage(NarrationPrompt.SYSTEM).addUserMessage("warm-up").maxCompletionTokens(16L).build();
+            ObjectMappers.jsonMapper().writeValueAsString(params._body());
+            ObjectMappers.jsonMapper().readValue(WARM_UP_COMPLETION, ChatCompletion.class).choices().get(0).message()
+                    .content();
+        } catch (JsonProcessingException | RuntimeException e) {
+            // only a warm-up: the real call reports its own failures
+        }
     }
 
     @Override

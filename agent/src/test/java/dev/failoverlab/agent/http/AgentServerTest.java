@@ -174,6 +174,19 @@ final class AgentServerTest {
     }
 
     @Test
+    void chunkedBodiesAreCountedAsTheyArrive() throws Exception {
+        byte[] big = new byte[2 * (int) ServerOptions.ONE_MIB];
+        Arrays.fill(big, (byte) ' ');
+        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + server.port() + "/insights"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big)))
+                .build();
+        assertThat(error(client.send(chunked), 413).path("error").asText()).contains("limit is 1048576 bytes");
+    }
+
+    @Test
     void unknownRoutesAndWrongMethodsExplainWhatExists() throws Exception {
         JsonNode missing = error(client.postJson("/scale", "{}"), 404);
         assertThat(missing.path("error").asText()).contains("no route POST /scale", "POST /failover-assessment");
