@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -141,7 +143,7 @@ public final class GuardedActuator implements Actuator {
     private record Attempt(String action, String target, Object value, String reason) {
     }
 
-    private ActionResult decide(Attempt a, String refusal, String what, java.util.function.Supplier<ActionResult> apply) {
+    private ActionResult decide(Attempt a, String refusal, String what, Supplier<ActionResult> apply) {
         Instant now = clock.now();
         if (refusal == null && !budget.tryTake(now)) {
             Duration wait = budget.untilNext(now);
@@ -223,7 +225,7 @@ public final class GuardedActuator implements Actuator {
         return view.namespace() + "/" + name;
     }
 
-    private static List<String> sorted(java.util.Set<String> set) {
+    private static List<String> sorted(Set<String> set) {
         return set.stream().sorted().toList();
     }
 }

@@ -1,6 +1,8 @@
 package dev.failoverlab.agent.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -90,12 +92,20 @@ final class RequestLogLine {
                         sb.append(',');
                     }
                     sb.append(model.path("model").asText("model")).append('.').append(e.getKey()).append('=')
-                            .append(String.format(Locale.ROOT, "%.4g", e.getValue().asDouble()));
+                            .append(compact(e.getValue().asDouble()));
                     shown++;
                 }
             }
         }
         return sb.toString();
+    }
+
+    /** Four significant digits, no exponent, no trailing zeros: {@code 800}, {@code 0.7}, {@code 12.35}. */
+    static String compact(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return BigDecimal.valueOf(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** Breadth-first: the shallowest textual value under {@code key}, outside the evidence. */

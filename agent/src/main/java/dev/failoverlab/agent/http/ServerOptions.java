@@ -1,9 +1,12 @@
 package dev.failoverlab.agent.http;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How the HTTP server runs.
@@ -28,13 +31,13 @@ public record ServerOptions(String host, int port, long maxBodyBytes, Map<String
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
         }
-        sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         Objects.requireNonNull(requestLog, "requestLog");
     }
 
     /** Port 8080 on all interfaces, 1 MiB bodies, nothing reported, log lines to SLF4J. */
     public static ServerOptions defaults() {
-        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("dev.failoverlab.agent.requests");
+        Logger log = LoggerFactory.getLogger("dev.failoverlab.agent.requests");
         return new ServerOptions("0.0.0.0", DEFAULT_PORT, ONE_MIB, Map.of(), log::info);
     }
 

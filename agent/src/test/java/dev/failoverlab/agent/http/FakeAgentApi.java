@@ -8,6 +8,7 @@ import dev.failoverlab.agent.api.EvaluateRequest;
 import dev.failoverlab.agent.api.FailoverAssessmentRequest;
 import dev.failoverlab.agent.api.InsightsRequest;
 import dev.failoverlab.agent.api.OptimizeRequest;
+import dev.failoverlab.agent.api.Phrases;
 import dev.failoverlab.agent.evidence.Evidence;
 import java.util.Locale;
 
@@ -64,7 +65,7 @@ public final class FakeAgentApi implements AgentApi {
         request.validated();
         double load = 400;
         if (request.currentScenario() != null && request.currentScenario().expectedLoad() != null) {
-            load = dev.failoverlab.agent.api.Phrases.load("current_scenario.expected_load",
+            load = Phrases.load("current_scenario.expected_load",
                     request.currentScenario().expectedLoad()).resolve(400);
         }
         Evidence e = new Evidence();

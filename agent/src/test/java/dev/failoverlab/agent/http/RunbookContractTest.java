@@ -64,7 +64,7 @@ final class RunbookContractTest {
         assertThat(body.path("recommendation").asText()).isEqualTo("Plan 5 replicas for 800 rps");
         assertThat(LOG).anySatisfy(line -> assertThat(line)
                 .startsWith("endpoint=\"POST /optimize\" status=200 recommendation=\"Plan 5 replicas for 800 rps\"")
-                .contains("mode=deterministic", "measurements=1", "models=1", "capacity.expected_rps=800.0",
+                .contains("mode=deterministic", "measurements=1", "models=1", "outputs=\"capacity.expected_rps=800,capacity.replicas_total=5\"",
                         "wall_ms="));
     }
 
