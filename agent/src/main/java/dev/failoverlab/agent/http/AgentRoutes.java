@@ -74,7 +74,8 @@ public final class AgentRoutes {
         String method = ctx.req().getMethod();
         try {
             bodies.requireJson(ctx.contentType());
-            byte[] body = bodies.read(ctx.req().getContentLengthLong(), ctx.bodyInputStream());
+            boolean expectsContinue = "100-continue".equalsIgnoreCase(ctx.header("Expect"));
+            byte[] body = bodies.read(ctx.req().getContentLengthLong(), expectsContinue, ctx.bodyInputStream());
             T request = bodies.bind(body, route.requestType());
             AgentResponse response = route.call().apply(api, request);
             if (response == null) {

@@ -54,10 +54,15 @@ final class RequestBodies {
         }
     }
 
-    /** The body's bytes; 413 past the limit (the declared length is checked before anything is read). */
-    byte[] read(long declaredLength, InputStream in) throws IOException {
+    /**
+     * The body's bytes; 413 past the limit. The declared length is checked before anything is read: a client
+     * waiting for {@code 100 Continue} (curl does for large bodies) then gets the 413 without sending the body.
+     */
+    byte[] read(long declaredLength, boolean expectsContinue, InputStream in) throws IOException {
         if (declaredLength > maxBytes) {
-            drain(in);
+            if (!expectsContinue) {
+                drain(in);
+            }
             throw tooLarge(declaredLength);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 1024);

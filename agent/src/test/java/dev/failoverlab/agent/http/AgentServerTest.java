@@ -12,6 +12,9 @@ import dev.failoverlab.agent.api.FailoverAssessmentRequest;
 import dev.failoverlab.agent.api.InsightsRequest;
 import dev.failoverlab.agent.api.OptimizeRequest;
 import dev.failoverlab.agent.port.ClusterUnavailableException;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -174,16 +177,23 @@ final class AgentServerTest {
     }
 
     @Test
-    void chunkedBodiesAreCountedAsTheyArrive() throws Exception {
+    void chunkedAndExpectContinueBodiesOverTheLimitAre413() throws Exception {
         byte[] big = new byte[2 * (int) ServerOptions.ONE_MIB];
         Arrays.fill(big, (byte) ' ');
-        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + server.port() + "/insights"))
+        HttpRequest chunked = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/insights"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream(big)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(big)))
                 .build();
         assertThat(error(client.send(chunked), 413).path("error").asText()).contains("limit is 1048576 bytes");
+        HttpRequest waiting = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/insights"))
+                .header("Content-Type", "application/json").expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big))
+                .build();
+        assertThat(error(client.send(waiting), 413).path("error").asText()).contains("2097152 bytes or more");
+        assertThat(client.postJson("/insights", "{}").statusCode()).as("server still serving").isEqualTo(200);
     }
 
     @Test
