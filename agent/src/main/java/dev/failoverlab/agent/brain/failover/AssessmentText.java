@@ -28,12 +28,14 @@ final class AssessmentText {
         };
     }
 
-    /** "Ready (1/1 pods), idle: unproven". */
+    /** "Ready (1/1 pods), idle: unproven"; a standing unsafe mark is appended. */
     static String otherStatus(ColorHealth c, ServiceHealth h) {
+        String mark = c.failedVerification() ? "; marked unsafe as a target (" + c.failedDetail() + ")" : "";
+        return state(c, h) + mark;
+    }
+
+    private static String state(ColorHealth c, ServiceHealth h) {
         String pods = c.readyReplicas() + "/" + c.specReplicas() + " ready";
-        if (c.failedVerification()) {
-            return "Marked unsafe (" + pods + "): " + c.failedDetail();
-        }
         if ("SCALED_TO_ZERO".equals(c.technical())) {
             return "Scaled to zero (standby without pods)";
         }

@@ -1,6 +1,7 @@
 package dev.failoverlab.agent.brain.failover;
 
 import dev.failoverlab.agent.brain.BrainContext;
+import dev.failoverlab.agent.brain.health.CapacityVerdict;
 import dev.failoverlab.agent.brain.health.ColorHealth;
 import dev.failoverlab.agent.brain.health.ColorMemory;
 import dev.failoverlab.agent.brain.health.Fmt;
@@ -121,6 +122,9 @@ public final class FailoverPlanner implements Recommender {
             TargetReview review = TargetReview.review(h, src, tgt,
                     failing ? MOVE_UTILISATION_FAILING : MOVE_UTILISATION_DEGRADED, cfg.scaleUpCpuTarget(),
                     PROVEN_MEMORY_SECONDS, ev);
+            if (!failing && src.capacity().recentlyCapacityBound()) {
+                return finish(capacityHold(src, tgt)); // a scale moves no traffic: no need to wait for persistence
+            }
             if (!failing && !continuing && src.detector().consecutiveAlarms() < PERSISTENCE_INTERVALS) {
                 model.output("consecutive_alarm_intervals", src.detector().consecutiveAlarms());
                 reasons.add("persistence: a degraded colour is left only after " + PERSISTENCE_INTERVALS
@@ -128,9 +132,6 @@ public final class FailoverPlanner implements Recommender {
                 return finish(hold(src.color(), tgt.color(), "Hold: " + src.color() + " degraded, confirming ("
                         + src.detector().consecutiveAlarms() + " of " + PERSISTENCE_INTERVALS
                         + " alarmed scrape intervals)", review.risk(), review.riskReason()));
-            }
-            if (!failing && src.capacity().recentlyCapacityBound()) {
-                return finish(capacityHold(src, tgt));
             }
             return finish(move(src, tgt, shift, failing, review));
         }
@@ -147,9 +148,10 @@ public final class FailoverPlanner implements Recommender {
                     model.output("rollback." + e.getKey() + "_percent", e.getValue());
                 }
                 actions.add(trafficAction(shift.from(), back));
-                String text = "Roll back to " + describe(back) + ": " + bad;
+                String text = "Roll back to " + describe(back) + ": " + to.color() + " " + bad + " ("
+                        + to.basis() + ")";
                 return new FailoverPlan(Outcome.ROLLBACK, shift.to(), shift.from(), current, back, actions, text,
-                        reasons, Risk.HIGH, bad, impact,
+                        reasons, Risk.HIGH, to.color() + " " + bad, impact,
                         new FailoverPlan.StateChange(null, true, shift.to(), shift.to(), bad), 0);
             }
             if (current.getOrDefault(shift.from(), 0) == 0) {
@@ -166,19 +168,18 @@ public final class FailoverPlanner implements Recommender {
             return c.status() == HealthStatus.OPTIMAL && c.confident();
         }
 
-        /** Why the target of a shift went bad since {@code since}, or null. */
-        private String wentBad(ColorHealth to, Instant since) {
+        /** Why the target of a shift went bad since {@code since} (a phrase without figures), or null. */
+        private static String wentBad(ColorHealth to, Instant since) {
             if (to.status() == HealthStatus.FAILING) {
-                return to.color() + " failing: " + to.basis();
+                return "failing after traffic moved to it";
             }
             for (ColorMemory.IntervalVerdict v : to.judgedIntervalsAfter(since)) {
                 if (v.violating()) {
-                    return to.color() + " violated the SLO after the step: slow "
-                            + Fmt.percent(v.slowFraction()) + ", errors " + Fmt.percent(v.errorRate());
+                    return "violated the SLO after traffic moved to it";
                 }
             }
             if (to.status() == HealthStatus.DEGRADED && to.confident() && to.hasTraffic()) {
-                return to.color() + " degraded: " + to.basis();
+                return "degraded after traffic moved to it";
             }
             return null;
         }
@@ -210,8 +211,13 @@ public final class FailoverPlanner implements Recommender {
         private FailoverPlan capacityHold(ColorHealth src, ColorHealth tgt) {
             reasons.add("capacity: CPU is high and the queueing model explains the latency, so both colours would"
                     + " suffer; scale instead of failing over");
-            int pods = src.capacity().podsFor(src.capacity().loadRps(), cfg.scaleUpCpuTarget());
-            model.output("capacity.pods_for_load", pods);
+            CapacityVerdict cap = src.capacity();
+            int pods = cap.knowsServiceRate()
+                    ? CapacityVerdict.replicasFor(cap.loadRps() / (cap.serviceRatePerPod() * cfg.scaleUpCpuTarget()),
+                            src.specReplicas())
+                    : src.specReplicas();
+            model.parameter("scale_tolerance", CapacityVerdict.SCALE_TOLERANCE)
+                    .output("capacity.pods_for_load", pods);
             List<PlannedAction> actions = new ArrayList<>();
             String scale = "";
             if (pods > src.specReplicas()) {
@@ -307,7 +313,7 @@ public final class FailoverPlanner implements Recommender {
             return new FailoverPlan(outcome, src.color(), tgt.color(), current, split, actions, text, reasons,
                     review.risk(), review.riskReason(), impact,
                     new FailoverPlan.StateChange(newShift, false, src.color(), src.color(),
-                            "left while " + src.status().json() + ": " + src.basis()), 0);
+                            "traffic left it while " + src.status().json()), 0);
         }
 
         private PlannedAction trafficAction(String towards, Map<String, Integer> split) {

@@ -1,5 +1,6 @@
 package dev.failoverlab.agent.brain.failover;
 
+import dev.failoverlab.agent.brain.health.CapacityVerdict;
 import dev.failoverlab.agent.brain.health.ColorHealth;
 import dev.failoverlab.agent.brain.health.Fmt;
 import dev.failoverlab.agent.brain.health.HealthStatus;
@@ -14,7 +15,8 @@ import dev.failoverlab.agent.evidence.Evidence;
  * @param eligible         traffic may move there
  * @param reason           why not (null when eligible)
  * @param carryPercent     share of the whole load its ready pods carry at the move utilisation, 0..100
- * @param podsForFullLoad  pods that carry the whole load at the planning utilisation
+ * @param podsForFullLoad  pods that carry the whole load at the planning utilisation (the current count when it
+ *                         is within the HPA's tolerance of that)
  */
 record TargetReview(boolean eligible, String reason, Risk risk, String riskReason, int carryPercent,
         int podsForFullLoad) {
@@ -49,10 +51,10 @@ record TargetReview(boolean eligible, String reason, Risk risk, String riskReaso
         int pods;
         if (Double.isFinite(mu)) {
             carryRps = tgt.readyReplicas() * mu * moveUtilisation;
-            pods = total > 0 ? (int) Math.ceil(total / (mu * planUtilisation) - 1e-9) : 1;
+            pods = CapacityVerdict.replicasFor(total / (mu * planUtilisation), tgt.specReplicas());
         } else if (Double.isFinite(perPodNow)) {
             carryRps = tgt.readyReplicas() * perPodNow;
-            pods = (int) Math.ceil(total / perPodNow - 1e-9);
+            pods = CapacityVerdict.replicasFor(total / perPodNow, tgt.specReplicas());
         } else {
             carryRps = Double.POSITIVE_INFINITY; // nothing measured to size it by
             pods = Math.max(1, tgt.specReplicas());
@@ -67,7 +69,8 @@ record TargetReview(boolean eligible, String reason, Risk risk, String riskReaso
         Evidence.ModelBuilder b = ev.model("target-capacity(" + method + ")")
                 .parameter("total_rps", total).parameter("move_utilisation", moveUtilisation)
                 .parameter("plan_utilisation", planUtilisation).parameter("ready_pods", tgt.readyReplicas())
-                .parameter("proven_memory_s", provenMemorySeconds);
+                .parameter("proven_memory_s", provenMemorySeconds)
+                .parameter("scale_tolerance", CapacityVerdict.SCALE_TOLERANCE);
         if (Double.isFinite(mu)) {
             b.parameter("service_rate_per_pod", mu);
         } else if (Double.isFinite(perPodNow)) {

@@ -17,9 +17,10 @@ import java.util.List;
  * since both run the same image; the current interval as a last resort). Then the colour is capacity-bound when
  * both (a) its measured CPU is at least {@value #HIGH_CPU} of the request, and (b) an M/M/1 queue per pod
  * (kube-proxy spreads requests at random, so each pod queues alone: Erlang C with one server) at the measured load
- * is saturated (utilisation at least {@value #SATURATION}) or predicts at least half the measured share of requests
- * slower than the SLO bound. (a) rules out slow waits and stolen CPU, which leave CPU low; (b) rules out pods burning
- * CPU on something other than load. Once capacity-bound, a colour stays so for {@value #OVERLOAD_MEMORY_SECONDS} s,
+ * is saturated (utilisation at least {@value #SATURATION}) or, when the colour misses the latency allowance,
+ * predicts at least half the measured share of requests slower than the SLO bound. (a) rules out slow waits and stolen CPU, which leave CPU low; (b) rules out pods burning
+ * CPU on something other than load. Load, CPU and slowness are those of the newest scrape interval, which lines up
+ * with metrics-server's 15 s CPU window. Once capacity-bound, a colour stays so for {@value #OVERLOAD_MEMORY_SECONDS} s,
  * while the backlog of the overload drains through freshly added pods.
  */
 final class CapacityCheck {
@@ -76,7 +77,8 @@ final class CapacityCheck {
 
     /** Attributes the colour's latency to load or not, recording the models used. */
     static CapacityVerdict check(String color, Rate rate, ColorObservation o, ScrapeInterval window,
-            double observedSlow, double sloLatencyMs, ColorMemory m, Instant now, Evidence evidence) {
+            double observedSlow, double sloLatencyMs, double slowAllowance, ColorMemory m, Instant now,
+            Evidence evidence) {
         double load = window == null ? o.rps() : window.rps();
         int ready = o.readyReplicas();
         double cpu = o.cpuUtilization();
@@ -91,7 +93,7 @@ final class CapacityCheck {
         double predicted = q.responseExceedance(sloLatencyMs / 1000.0);
         boolean cpuHigh = cpu >= HIGH_CPU;
         boolean explained = q.utilisation() >= SATURATION
-                || (!Double.isNaN(observedSlow) && predicted >= 0.5 * observedSlow);
+                || (observedSlow > slowAllowance && predicted >= 0.5 * observedSlow);
         boolean bound = cpuHigh && explained;
         if (bound) {
             m.lastCapacityBoundAt = now;

@@ -34,11 +34,17 @@ public record CapacityVerdict(double serviceRatePerPod, String serviceRateSource
         return knowsServiceRate() ? pods * serviceRatePerPod * utilisation : Double.NaN;
     }
 
-    /** Pods that carry {@code rps} at {@code utilisation} of their CPU request (at least 1). */
-    public int podsFor(double rps, double utilisation) {
-        if (!knowsServiceRate() || !(rps > 0)) {
-            return 1;
+    /** The HPA's tolerance: a pod count within this fraction of what is needed is left alone. */
+    public static final double SCALE_TOLERANCE = 0.1;
+
+    /**
+     * The replicas to ask for when {@code neededPods} (fractional) are needed and {@code current} exist: unchanged
+     * within the tolerance (a model's few percent of error must not add a pod), else the whole number above.
+     */
+    public static int replicasFor(double neededPods, int current) {
+        if (!(neededPods > 0) || neededPods <= current * (1 + SCALE_TOLERANCE)) {
+            return current;
         }
-        return Math.max(1, (int) Math.ceil(rps / (serviceRatePerPod * utilisation) - 1e-9));
+        return (int) Math.ceil(neededPods - 1e-9);
     }
 }

@@ -63,6 +63,7 @@ final class ColorAssessor {
                 m.lastRestartIncreaseAt = now;
             }
             m.lastRestartTotal = restarts;
+            m.observePods(names);
         }
         List<ScrapeInterval> intervals = in.intervals();
         ScrapeInterval shortWindow = ScrapeInterval.merge(
@@ -97,20 +98,32 @@ final class ColorAssessor {
         }
 
         ScrapeInterval newest = intervals.isEmpty() ? null : intervals.get(intervals.size() - 1);
-        if (newest != null && newest.requests() >= DegradationDetector.MIN_REQUESTS && !det.alarm()
-                && o.readyReplicas() > 0 && o.readyReplicas() == o.specReplicas() && o.cpuMillisPerPod() > 0
+        // a sample only when every pod serving is also measured: the CPU figure is the mean of measured pods
+        boolean allMeasured = o.readyReplicas() > 0 && o.readyReplicas() == o.specReplicas()
+                && in.podsWithMetrics() == o.readyReplicas();
+        if (newest != null && newest.requests() >= DegradationDetector.MIN_REQUESTS && !det.alarm() && allMeasured
+                && o.cpuMillisPerPod() > 0
                 && (m.lastServiceSampleEnd == null || newest.end().isAfter(m.lastServiceSampleEnd))) {
             m.addServiceSample(newest.end(), newest.rps() / o.readyReplicas(), o.cpuMillisPerPod() / 1000.0);
         }
-        double observedSlow = latS.hasData() ? latS.estimate() : latL.hasData() ? latL.estimate() : Double.NaN;
-        CapacityVerdict capacity = CapacityCheck.check(c, CapacityCheck.serviceRate(m, other, o, newest), o,
-                shortWindow, observedSlow, sloLatencyMs, m, now, ev);
+        // the newest interval lines up with metrics-server's 15 s CPU window: load, CPU and slowness of one moment
+        double observedSlow = newest != null && newest.histogram() != null && newest.histogram().total() > 0
+                ? HistogramQuantiles.fractionAbove(newest.histogram(), sloLatencyMs)
+                : latS.hasData() ? latS.estimate() : latL.hasData() ? latL.estimate() : Double.NaN;
+        CapacityVerdict capacity = CapacityCheck.check(c, CapacityCheck.serviceRate(m, other, o,
+                allMeasured ? newest : null), o, newest != null ? newest : shortWindow, observedSlow, sloLatencyMs,
+                slowAllowance, m, now, ev);
 
         if (m.failedVerificationAt != null && m.lastVerifiedAt != null
                 && m.lastVerifiedAt.isAfter(m.failedVerificationAt)) {
             m.failedVerificationAt = null; // it has served within the SLO since: the old verdict is outdated
         }
         boolean failed = m.failedVerificationStands(names);
+        double markedAge = Double.NaN;
+        if (failed) {
+            markedAge = java.time.Duration.between(m.failedVerificationAt, now).toMillis() / 1000.0;
+            ev.measure("marked_unsafe_age", c, "instant", markedAge, "s", "agent-memory");
+        }
         boolean proven = !failed && m.lastVerifiedAt != null
                 && !m.lastVerifiedAt.isBefore(now.minusSeconds(PROVEN_MEMORY_SECONDS));
         double baseline = baseline(m, c, ev);
@@ -126,7 +139,7 @@ final class ColorAssessor {
         return new ColorHealth(c, o.deployment(), status.status(), status.confidence(), status.basis(), technical,
                 o.specReplicas(), o.readyReplicas(), crashLoop, restarted, o.probeHealthy(), names, o, shortWindow,
                 latL, errL, latS, errS, det, capacity, affected.fraction(), affected.rps(), proven, failed,
-                failed ? m.failedVerificationDetail() : null, baseline, status.modelId(), m.recentIntervals());
+                failed ? m.failedVerificationDetail() + ", " + Fmt.seconds(markedAge) + " ago" : null, baseline, status.modelId(), m.recentIntervals());
     }
 
     private SloTest latencyTest(String color, String window, CumulativeHistogram h, Evidence ev) {

@@ -12,7 +12,8 @@ import java.util.List;
  * @param pods        its pods (null when unreadable)
  * @param intervals   scrape intervals of the detector's lookback, oldest first (empty when Prometheus failed)
  * @param scrapesRead whether Prometheus answered
+ * @param podsWithMetrics pods metrics-server reported (-1: unknown); the Observer's CPU is their mean
  */
 record ColorInputs(ColorObservation observation, DeploymentInfo deployment, List<PodInfo> pods,
-        List<ScrapeInterval> intervals, boolean scrapesRead) {
+        List<ScrapeInterval> intervals, boolean scrapesRead, int podsWithMetrics) {
 }

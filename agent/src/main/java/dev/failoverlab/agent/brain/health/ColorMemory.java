@@ -38,6 +38,7 @@ public final class ColorMemory {
     int lastRestartTotal = -1;
     Instant lastRestartIncreaseAt;
     Instant lastCapacityBoundAt;
+    Set<String> lastPods = Set.of();
 
     /** The live CUSUM statistic of one standardised stream and whether it has alarmed since the stream was last in control. */
     static final class CusumTrack {
@@ -105,11 +106,14 @@ public final class ColorMemory {
         return lastVerifiedAt;
     }
 
-    /** Whether a failed verification (a canary or shift that went bad) still stands for these pods. */
+    /**
+     * Whether a failed verification (a canary or shift that went bad, or traffic leaving a degraded colour) still
+     * stands: until a rollout has replaced every pod it was made on.
+     */
     public boolean failedVerificationStands(Set<String> currentPods) {
         return failedVerificationAt != null
                 && (currentPods.isEmpty() || podsAtFailedVerification.isEmpty()
-                        || podsAtFailedVerification.containsAll(currentPods));
+                        || !java.util.Collections.disjoint(podsAtFailedVerification, currentPods));
     }
 
     public Instant failedVerificationAt() {
@@ -125,6 +129,19 @@ public final class ColorMemory {
         failedVerificationAt = at;
         failedVerificationDetail = detail;
         podsAtFailedVerification = Set.copyOf(pods);
+    }
+
+    /**
+     * Notes the colour's pods; when none of the previous pods is left (a rollout replaced them all), what was
+     * verified about the old pods no longer holds.
+     */
+    void observePods(Set<String> pods) {
+        if (!pods.isEmpty() && !lastPods.isEmpty() && java.util.Collections.disjoint(pods, lastPods)) {
+            lastVerifiedAt = null;
+        }
+        if (!pods.isEmpty()) {
+            lastPods = Set.copyOf(pods);
+        }
     }
 
     boolean restartedWithin(Instant now, Duration d) {

@@ -124,6 +124,12 @@ public final class ServiceAssessor {
         } catch (ClusterUnavailableException e) {
             ev.missing("prometheus: short window of " + o.color() + " unavailable (" + e.getMessage() + ")");
         }
-        return new ColorInputs(o, d, pods, intervals, read);
+        int withMetrics = -1;
+        try {
+            withMetrics = ctx.view().podMetrics(o.deployment()).size();
+        } catch (ClusterUnavailableException e) {
+            // the Observer has listed metrics-server as missing
+        }
+        return new ColorInputs(o, d, pods, intervals, read, withMetrics);
     }
 }
