@@ -41,7 +41,7 @@ public final class FailoverDecider {
         synchronized (state) {
             ServiceHealth h = new ServiceAssessor(ctx).assess(ev);
             FailoverPlan plan = planner.plan(h, bc, state.snapshot());
-            PlanExecutor.Result result = PlanExecutor.run(plan, ctx.actuator(), execute, dryRun);
+            PlanExecutor.Result result = PlanExecutor.run(plan, ctx.actuator(), execute, dryRun, ev);
             remember(plan, result, h, state);
             Map<String, String> labels = bc.labels();
             HealthEpisodes.record(ctx, h, rules, "failover-assessment", labels);

@@ -3,7 +3,6 @@ package dev.failoverlab.agent.brain.failover;
 import dev.failoverlab.agent.brain.BrainContext;
 import dev.failoverlab.agent.brain.health.CapacityVerdict;
 import dev.failoverlab.agent.brain.health.ColorHealth;
-import dev.failoverlab.agent.brain.health.ColorMemory;
 import dev.failoverlab.agent.brain.health.Fmt;
 import dev.failoverlab.agent.brain.health.HealthStatus;
 import dev.failoverlab.agent.brain.health.Recommendation;
@@ -139,7 +138,7 @@ public final class FailoverPlanner implements Recommender {
         /** Rollback when the target went bad since the last step; null when the shift may go on. */
         private FailoverPlan reviewShift(ShiftState.Shift shift) {
             ColorHealth to = h.color(shift.to());
-            String bad = wentBad(to, shift.lastStepAt());
+            String bad = ShiftChecks.wentBad(to, shift.lastStepAt());
             if (bad != null) {
                 reasons.add("rollback: the target of a shift went bad after the last step");
                 List<PlannedAction> actions = new ArrayList<>();
@@ -157,29 +156,9 @@ public final class FailoverPlanner implements Recommender {
             if (current.getOrDefault(shift.from(), 0) == 0) {
                 reasons.add("shift complete: " + shift.from() + " carries no traffic");
                 shiftEnded = true;
-            } else if (recovered(h.color(shift.from()))) {
+            } else if (ShiftChecks.recovered(h.color(shift.from()))) {
                 reasons.add("shift stopped: " + shift.from() + " is back within the SLO");
                 shiftEnded = true;
-            }
-            return null;
-        }
-
-        private static boolean recovered(ColorHealth c) {
-            return c.status() == HealthStatus.OPTIMAL && c.confident();
-        }
-
-        /** Why the target of a shift went bad since {@code since} (a phrase without figures), or null. */
-        private static String wentBad(ColorHealth to, Instant since) {
-            if (to.status() == HealthStatus.FAILING) {
-                return "failing after traffic moved to it";
-            }
-            for (ColorMemory.IntervalVerdict v : to.judgedIntervalsAfter(since)) {
-                if (v.violating()) {
-                    return "violated the SLO after traffic moved to it";
-                }
-            }
-            if (to.status() == HealthStatus.DEGRADED && to.confident() && to.hasTraffic()) {
-                return "degraded after traffic moved to it";
             }
             return null;
         }
@@ -258,10 +237,7 @@ public final class FailoverPlanner implements Recommender {
             int cur = current.getOrDefault(tgt.color(), 0);
             boolean continuing = shift != null && shift.to().equals(tgt.color()) && cur > 0;
             if (continuing && !failing) {
-                int verified = 0;
-                for (ColorMemory.IntervalVerdict v : tgt.judgedIntervalsAfter(shift.lastStepAt())) {
-                    verified += v.verified() ? 1 : 0;
-                }
+                int verified = ShiftChecks.verifiedSince(tgt, shift.lastStepAt());
                 if (verified < VERIFY_INTERVALS) {
                     model.output("verified_intervals_since_step", verified);
                     reasons.add("verification: each further step waits for " + VERIFY_INTERVALS
@@ -325,30 +301,6 @@ public final class FailoverPlanner implements Recommender {
                     false, null);
         }
 
-        /** P(source misses the SLO) x P(target meets it), the two taken as independent. */
-        private double targetBetter(ColorHealth src, ColorHealth tgt) {
-            double pSrcBad = Double.isNaN(src.confidence()) ? 0.5
-                    : src.status().bad() ? src.confidence() : 1 - src.confidence();
-            double pTgtGood;
-            if (tgt.status() == HealthStatus.OPTIMAL && !Double.isNaN(tgt.confidence())) {
-                pTgtGood = tgt.confidence();
-            } else {
-                int n = 0;
-                int good = 0;
-                for (ColorMemory.IntervalVerdict v : tgt.judgedIntervalsAfter(null)) {
-                    n++;
-                    good += v.verified() ? 1 : 0;
-                }
-                pTgtGood = (good + 1.0) / (n + 2.0); // Laplace: no history gives one half
-            }
-            double p = pSrcBad * pTgtGood;
-            ev.model("target-better(independent product)").parameter("p_source_bad", pSrcBad)
-                    .parameter("p_target_good", pTgtGood).output("p_target_better", p)
-                    .note("target's chance from its confidence, else Laplace's rule on its verified intervals")
-                    .add();
-            return p;
-        }
-
         private FailoverPlan hold(String subject, String target, String text, Risk risk, String riskReason) {
             return hold(subject, target, text, risk, riskReason, null);
         }
@@ -375,7 +327,7 @@ public final class FailoverPlanner implements Recommender {
                 c = new FailoverPlan.StateChange(null, true, c.movedAwayFrom(), c.failedColor(), c.failedDetail());
             }
             double better = p.subject() == null || p.target() == null ? 0
-                    : targetBetter(h.color(p.subject()), h.color(p.target()));
+                    : ShiftChecks.targetBetter(h.color(p.subject()), h.color(p.target()), ev);
             return new FailoverPlan(p.outcome(), p.subject(), p.target(), p.currentSplit(), p.split(), p.actions(),
                     p.recommendation(), p.reasons(), p.risk(), p.riskReason(), p.impact(), c, better);
         }

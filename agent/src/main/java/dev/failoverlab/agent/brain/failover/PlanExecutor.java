@@ -1,10 +1,13 @@
 package dev.failoverlab.agent.brain.failover;
 
+import dev.failoverlab.agent.evidence.Evidence;
 import dev.failoverlab.agent.port.ActionResult;
 import dev.failoverlab.agent.port.Actuator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Carries a plan out through the (guarded) actuator — pods first, then traffic — only when the caller asked for
@@ -19,7 +22,10 @@ final class PlanExecutor {
     record Result(List<PlannedAction> actions, String execution, boolean trafficMoved, boolean executed) {
     }
 
-    static Result run(FailoverPlan plan, Actuator actuator, boolean execute, boolean dryRun) {
+    /** A figure inside an actuator's reply (e.g. a guard's limit): recorded so the reply can be shown as is. */
+    private static final Pattern FIGURE = Pattern.compile("(?<![A-Za-z0-9_.])\\d+(?:\\.\\d+)?");
+
+    static Result run(FailoverPlan plan, Actuator actuator, boolean execute, boolean dryRun, Evidence ev) {
         List<PlannedAction> actions = plan.actions();
         if (actions.isEmpty()) {
             return new Result(actions, "nothing to execute (" + plan.outcome().json() + ")", false, false);
@@ -44,6 +50,11 @@ final class PlanExecutor {
         boolean moved = false;
         for (PlannedAction a : ordered(actions)) {
             ActionResult r = apply(a, plan, actuator);
+            Matcher m = FIGURE.matcher(r.detail());
+            while (m.find()) {
+                ev.measure("actuator_reply", a.target(), "instant", Double.parseDouble(m.group()), "as stated",
+                        "actuator");
+            }
             out.add(a.withResult(r.applied(), r.detail()));
             if (r.applied() && a.movesTraffic()) {
                 moved = true;

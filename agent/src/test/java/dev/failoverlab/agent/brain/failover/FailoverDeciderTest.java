@@ -6,6 +6,8 @@ import dev.failoverlab.agent.brain.fake.HealthFakeAgent;
 import dev.failoverlab.agent.brain.fake.HealthFakeCluster;
 import dev.failoverlab.agent.brain.fake.HealthNumberCheck;
 import dev.failoverlab.agent.learn.Episode;
+import dev.failoverlab.agent.port.ActionResult;
+import dev.failoverlab.agent.port.Actuator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -248,6 +250,44 @@ final class FailoverDeciderTest {
         assertThat(r.failoverAssessment().execution())
                 .isEqualTo("dry run: would scale web-green to 2 replicas, then split 90/10 (blue/green)");
         assertThat(a.cluster.actions()).isEmpty();
+    }
+
+    @Test
+    void aGuardRefusalIsReportedAndNothingIsRemembered() {
+        HealthFakeCluster cluster = new HealthFakeCluster(33);
+        Actuator real = cluster.actuator();
+        Actuator guarded = new Actuator() {
+            @Override
+            public ActionResult scale(String deployment, int replicas, String reason) {
+                return real.scale(deployment, replicas, reason);
+            }
+
+            @Override
+            public ActionResult setTrafficSplit(Map<String, Integer> split, String reason) {
+                return ActionResult.refused("guard: rate limit of 12 actions per minute reached");
+            }
+
+            @Override
+            public ActionResult switchSelector(String color, String reason) {
+                return ActionResult.refused("guard: rate limit of 12 actions per minute reached");
+            }
+        };
+        HealthFakeAgent a = new HealthFakeAgent(cluster, dev.failoverlab.agent.config.AgentConfig.defaults(), guarded);
+        run(a, 6);
+        cluster.colour("blue").slowFraction = 0.2;
+        List<FailoverAssessmentResponse> rs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            cluster.tick();
+            rs.add(checked(a.assess())); // the guard's figure is recorded as an actuator reply
+        }
+        FailoverAssessmentResponse refused = rs.get(1);
+        assertThat(refused.decision().outcome()).isEqualTo(Outcome.GRADUAL_SHIFT);
+        assertThat(refused.failoverAssessment().execution()).isEqualTo("scaled web-green to 2 replicas; refused"
+                + " (split 90/10 (blue/green)): guard: rate limit of 12 actions per minute reached");
+        assertThat(refused.decision().actions().get(1).applied()).isFalse();
+        // no shift was remembered: every later query proposes the same first step again
+        assertThat(rs.subList(2, 4)).allSatisfy(r -> assertThat(r.decision().split()).containsEntry("green", 10));
+        assertThat(cluster.percent("green")).isZero();
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.failoverlab.agent.brain.health.HealthAssessor;
 import dev.failoverlab.agent.config.AgentConfig;
 import dev.failoverlab.agent.learn.Rules;
 import dev.failoverlab.agent.observe.Observer;
+import dev.failoverlab.agent.port.Actuator;
 import java.util.List;
 
 /**
@@ -30,8 +31,13 @@ public final class HealthFakeAgent {
     }
 
     public HealthFakeAgent(HealthFakeCluster cluster, AgentConfig config) {
+        this(cluster, config, cluster.actuator());
+    }
+
+    /** With another actuator in front of the cluster's, e.g. a guard that refuses. */
+    public HealthFakeAgent(HealthFakeCluster cluster, AgentConfig config, Actuator actuator) {
         this.cluster = cluster;
-        this.ctx = new BrainContext(cluster, new Observer(cluster, cluster::now), cluster.actuator(), cluster::now,
+        this.ctx = new BrainContext(cluster, new Observer(cluster, cluster::now), actuator, cluster::now,
                 config, episodes, Rules::initial, new AgentState());
         this.assessor = new HealthAssessor(ctx, new FailoverPlanner(ctx));
         this.decider = new FailoverDecider(ctx);
