@@ -236,7 +236,8 @@ public final class FailoverPlanner implements Recommender {
             }
             int cur = current.getOrDefault(tgt.color(), 0);
             boolean continuing = shift != null && shift.to().equals(tgt.color()) && cur > 0;
-            if (continuing && !failing) {
+            // an immediate shift held back only by the target's ready pods goes on as they become ready
+            if (continuing && !failing && !shift.immediate()) {
                 int verified = ShiftChecks.verifiedSince(tgt, shift.lastStepAt());
                 if (verified < VERIFY_INTERVALS) {
                     model.output("verified_intervals_since_step", verified);
@@ -250,7 +251,7 @@ public final class FailoverPlanner implements Recommender {
             }
             boolean immediate = failing || bc.immediateAllowed() && tgt.proven()
                     && (impact == ImpactLevel.HIGH || bc.lowTolerance());
-            int step = cur == 0 && !tgt.proven() ? rules.canaryPercent() : rules.shiftStepPercent();
+            int step = clampPercent(cur == 0 && !tgt.proven() ? rules.canaryPercent() : rules.shiftStepPercent());
             int desired = immediate ? 100 : Math.min(100, cur + step);
             int next = Math.min(desired, Math.max(cur, review.carryPercent()));
             List<PlannedAction> actions = new ArrayList<>();
@@ -290,6 +291,11 @@ public final class FailoverPlanner implements Recommender {
                     review.risk(), review.riskReason(), impact,
                     new FailoverPlan.StateChange(newShift, false, src.color(), src.color(),
                             "traffic left it while " + src.status().json()), 0);
+        }
+
+        /** A learned step outside 1..100 % is clamped: a step must move something and cannot overshoot. */
+        private static int clampPercent(int percent) {
+            return Math.max(1, Math.min(100, percent));
         }
 
         private PlannedAction trafficAction(String towards, Map<String, Integer> split) {

@@ -26,8 +26,9 @@
  *   <li><b>Cool-down</b>: no move towards a colour within {@code Rules.cooldownSeconds} of moving away from it,
  *       unless the source is failing.</li>
  *   <li><b>Context</b>: {@code failover_cost: prohibitive} → hold unless the source is failing.</li>
- *   <li><b>Verification</b>: continuing a shift (target already has traffic) needs 2 scrape intervals of the target
- *       within the SLO since the last step, unless the source is failing.</li>
+ *   <li><b>Verification</b>: continuing a gradual shift (target already has traffic) needs 2 scrape intervals of
+ *       the target within the SLO since the last step, unless the source is failing; an immediate shift held back
+ *       by the target's ready pods continues as they become ready.</li>
  *   <li><b>Move</b>. Immediate when the source is failing, or when the target is proven and the business impact is
  *       HIGH or user tolerance is low (and failover cost / priority allow it); else gradual: the first step is
  *       {@code Rules.canaryPercent} towards an unproven target with no traffic, else {@code Rules.shiftStepPercent}.

@@ -117,6 +117,36 @@ final class FailoverDeciderTest {
     }
 
     @Test
+    void anImmediateSwitchHeldBackByReadyPodsFinishesAsSoonAsTheyAreReady() {
+        HealthFakeAgent a = new HealthFakeAgent(34);
+        a.cluster.startupTicks = 1;
+        a.cluster.totalRps(600); // more than green's single pod carries at 80 %
+        a.cluster.actuator().setTrafficSplit(Map.of("blue", 80, "green", 20), "test: green serves a share");
+        run(a, 5);
+        a.cluster.actuator().switchSelector("blue", "test: back to blue");
+        run(a, 2);
+        a.cluster.colour("blue").errorFraction = 0.05;
+        List<FailoverAssessmentResponse> rs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            a.cluster.tick();
+            rs.add(checked(a.decide(HealthFakeAgent.peakLowTolerance(), true, null)));
+        }
+        int first = 0;
+        while (rs.get(first).decision().outcome() == Outcome.HOLD) {
+            first++;
+        }
+        FailoverAssessmentResponse partial = rs.get(first);
+        assertThat(partial.decision().outcome()).isEqualTo(Outcome.IMMEDIATE_SWITCH);
+        assertThat(partial.decision().split().get("green")).isBetween(50, 99);
+        assertThat(partial.failoverAssessment().recommendation()).startsWith("Immediate shift of")
+                .contains("; scale web-green to 3 replicas");
+        FailoverAssessmentResponse rest = rs.get(first + 1);
+        assertThat(rest.decision().outcome()).as("no 2-interval verification wait").isEqualTo(Outcome.IMMEDIATE_SWITCH);
+        assertThat(rest.decision().split()).containsEntry("green", 100);
+        assertThat(a.cluster.percent("green")).isEqualTo(100);
+    }
+
+    @Test
     void aCrashLoopIsFailingAndSwitchesOnTheFirstQuery() {
         HealthFakeAgent a = new HealthFakeAgent(24);
         run(a, 6);

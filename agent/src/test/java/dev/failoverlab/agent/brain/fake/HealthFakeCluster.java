@@ -41,6 +41,8 @@ public final class HealthFakeCluster implements ClusterView {
     public boolean prometheusDown;
     public boolean metricsServerDown;
     public boolean apiServerDown;
+    /** Scrape intervals a new pod takes to become ready. */
+    public int startupTicks = 2;
 
     /** One colour's hidden behaviour and its counters. */
     public final class Colour {
@@ -289,7 +291,7 @@ public final class HealthFakeCluster implements ClusterView {
                     return ActionResult.refused("unchanged: " + deployment + " already has " + replicas);
                 }
                 if (replicas > c.spec) {
-                    c.startingTicks = 2; // new pods start and pass readiness after two scrape intervals
+                    c.startingTicks = startupTicks; // new pods pass readiness after this many scrape intervals
                 } else {
                     c.ready = Math.min(c.ready, replicas);
                 }
