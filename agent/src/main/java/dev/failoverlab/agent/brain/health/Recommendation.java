@@ -1,5 +1,7 @@
 package dev.failoverlab.agent.brain.health;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
@@ -18,6 +20,11 @@ public record Recommendation(String text, String outcome, String targetColor, Li
     }
 
     /** One Deployment scaled from one replica count to another. */
-    public record ScaleChange(String deployment, String color, int fromReplicas, int toReplicas) {
+    @JsonPropertyOrder({"deployment", "color", "from_replicas", "to_replicas"})
+    public record ScaleChange(
+            @JsonProperty("deployment") String deployment,
+            @JsonProperty("color") String color,
+            @JsonProperty("from_replicas") int fromReplicas,
+            @JsonProperty("to_replicas") int toReplicas) {
     }
 }

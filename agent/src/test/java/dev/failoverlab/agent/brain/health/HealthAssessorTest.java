@@ -63,6 +63,7 @@ final class HealthAssessorTest {
         assertThat(r.recommended().targetColor()).isEqualTo("green");
         // one more 500m / 256Mi pod at the default prices
         assertThat(r.costImpact()).startsWith("+$0.0169/hr: web-green 1→2 pods");
+        assertThat(HealthNumberCheck.json(r)).contains("\"from_replicas\" : 1", "\"to_replicas\" : 2");
         assertThat(a.cluster.actions()).as("evaluate never acts").isEmpty();
     }
 
