@@ -1,0 +1,107 @@
+package dev.failoverlab.agent.brain.capacity;
+
+import dev.failoverlab.agent.analytics.ModelEvidence;
+import dev.failoverlab.agent.analytics.forecast.Forecast;
+import dev.failoverlab.agent.analytics.forecast.IntervalMethod;
+import dev.failoverlab.agent.analytics.forecast.ModelSelector;
+import dev.failoverlab.agent.analytics.forecast.PredictionInterval;
+import dev.failoverlab.agent.analytics.forecast.Selection;
+import dev.failoverlab.agent.evidence.Evidence;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/**
+ * The service's total request rate over the horizon. With enough history the method is chosen by a rolling-origin
+ * backtest at the horizon actually forecast ({@link ModelSelector}: naive, SES, OLS trend, Holt, damped Holt); with
+ * fewer than {@value #MIN_HISTORY} points nothing can be backtested, so the forecast is the last value with a wide
+ * empirical band (the largest deviation seen from it, at least a quarter of it) and says "insufficient history".
+ */
+final class DemandForecast {
+    static final int MIN_HISTORY = 8;
+    static final double LEVEL = 0.80;
+    private static final double WIDE_FLOOR = 0.25;
+    private static final NormalDistribution N01 = new NormalDistribution(null, 0, 1);
+
+    /** A fitted forecast of {@code steps} steps of {@code stepSeconds}. */
+    record Result(Forecast forecast, boolean insufficient, double stepSeconds) {
+
+        String model() {
+            return forecast.model();
+        }
+
+        int steps() {
+            return forecast.horizon();
+        }
+
+        /** Highest point forecast over the horizon. */
+        double peak() {
+            return Arrays.stream(forecast.point()).max().orElseThrow();
+        }
+
+        /** Highest upper bound of the central {@link #LEVEL} interval over the first {@code steps} steps. */
+        double upperPeak(int steps) {
+            double[] upper = forecast.interval(LEVEL).upper();
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < Math.min(steps, upper.length); i++) {
+                max = Math.max(max, upper[i]);
+            }
+            return max;
+        }
+    }
+
+    private DemandForecast() {
+    }
+
+    /** Forecasts {@code steps} steps after {@code history} (at least one point); records the models used. */
+    static Result fit(double[] history, double stepSeconds, int steps, Evidence evidence) {
+        if (history.length < MIN_HISTORY) {
+            Forecast f = wideNaive(history, steps);
+            evidence.add(f.evidence());
+            return new Result(f, true, stepSeconds);
+        }
+        Selection s = new ModelSelector(ModelSelector.defaultCandidates(0),
+                new ModelSelector.Config(steps, 3, steps, 0, 0)).select(history);
+        evidence.add(s.evidence());
+        Forecast f = s.chosen().forecast(steps, IntervalMethod.ANALYTIC, LEVEL, 0.95);
+        evidence.add(f.evidence());
+        return new Result(f, false, stepSeconds);
+    }
+
+    /** The last value, with a band as wide as the largest deviation from it seen so far (at least 25 % of it). */
+    private static Forecast wideNaive(double[] y, int steps) {
+        double last = y[y.length - 1];
+        double spread = Math.max(1.0, WIDE_FLOOR * Math.abs(last));
+        for (double v : y) {
+            spread = Math.max(spread, Math.abs(v - last));
+        }
+        double[] point = new double[steps];
+        double[] sigma = new double[steps];
+        double[] weights = new double[steps];
+        Arrays.fill(point, last);
+        Arrays.fill(sigma, spread);
+        Arrays.fill(weights, 1); // a random walk: a path that starts high stays high
+        ModelEvidence.Builder ev = ModelEvidence.of("naive(insufficient history)")
+                .param("history_points", y.length).param("min_history_points", MIN_HISTORY)
+                .param("spread_floor_fraction", WIDE_FLOOR).param("spread", spread)
+                .output("horizon_steps", steps).output("point_last", last).output("point_max", last)
+                .series("point", point).series("sigma", sigma)
+                .note("insufficient history: " + y.length + " points cannot be backtested; naive forecast with a wide"
+                        + " empirical band (largest deviation from the last value, at least a quarter of it)");
+        List<PredictionInterval> intervals = new java.util.ArrayList<>();
+        for (double level : new double[] {LEVEL, 0.95}) {
+            double z = N01.inverseCumulativeProbability(0.5 + level / 2);
+            double[] lo = new double[steps];
+            double[] hi = new double[steps];
+            for (int i = 0; i < steps; i++) {
+                lo[i] = last - z * spread;
+                hi[i] = last + z * spread;
+            }
+            PredictionInterval pi = new PredictionInterval(level, lo, hi);
+            intervals.add(pi);
+            ev.series("lower_" + pi.percent(), lo).series("upper_" + pi.percent(), hi);
+        }
+        return new Forecast("naive(insufficient history)", point, sigma, weights, intervals, IntervalMethod.EMPIRICAL,
+                ev.build());
+    }
+}
