@@ -61,6 +61,12 @@ final class AnalyzeReasons {
                     + c + ", but P(CPU above " + Fmt.pct(target) + ") is " + Fmt.pct(p) + ", below the rule's "
                     + Fmt.pct(rules.scaleAheadProbability()) + ": holding";
             case HOLD_UNKNOWN -> "No usable CPU or load data for " + c + ": holding " + Fmt.replicas(n.spec());
+            case HOLD_EARLY -> "P(CPU above " + Fmt.pct(target) + " within the next " + Fmt.whole(horizonMinutes)
+                    + " minutes) is " + Fmt.pct(p) + ", at least the rule's " + Fmt.pct(rules.scaleAheadProbability())
+                    + ", but even the forecast's " + bound + " within the next " + Fmt.whole(leadSeconds) + " s ("
+                    + Fmt.whole(n.demandUpper()) + " rps) fits " + c + "'s " + Fmt.replicas(n.spec())
+                    + ": pods are added once the crossing is within a new pod's lead time, so they are not paid for"
+                    + " early" + budget;
             default -> hold(d, target, budget);
         };
     }

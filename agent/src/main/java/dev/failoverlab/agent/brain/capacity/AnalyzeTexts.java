@@ -144,6 +144,8 @@ final class AnalyzeTexts {
                 case DOWN -> parts.add("Scale down" + move);
                 case HOLD_WINDOW -> parts.add("Hold " + n.colour() + " at " + Fmt.replicas(n.spec())
                         + " until the scale-down stabilisation window has passed");
+                case HOLD_EARLY -> parts.add("No scaling yet: " + n.colour() + "'s " + Fmt.replicas(n.spec())
+                        + " suffice until the forecast crossing is within a new pod's lead time");
                 default -> {
                     if (d.moves()) {
                         parts.add("Scale" + move);

@@ -78,9 +78,10 @@ final class CapacityLoad {
             row.put("replicas", replicas(o));
             Map<String, Integer> split = new LinkedHashMap<>();
             for (ColourAllocation a : o.allocations()) {
-                split.put(a.colour(), (int) Math.round(a.share() * 100));
+                int pct = (int) Math.round(a.share() * 100);
+                split.put(a.colour(), pct);
                 m.output(i + "." + a.colour() + ".replicas", a.replicas()).output(i + "." + a.colour() + ".share",
-                        a.share());
+                        a.share()).output(i + "." + a.colour() + ".split_percent", pct);
             }
             double p95 = o.latencySeconds() * 1000 + base;
             m.output(i + ".p95_ms", p95).output(i + ".cost_per_hour", o.costPerHour());

@@ -13,12 +13,18 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * The service's total request rate over the horizon. With enough history the method is chosen by a rolling-origin
- * backtest at the horizon actually forecast ({@link ModelSelector}: naive, SES, OLS trend, Holt, damped Holt); with
+ * backtest at the horizon actually forecast ({@link ModelSelector}: naive, SES, OLS trend, Holt, damped Holt, on
+ * the most recent {@value #MAX_HISTORY} points); with
  * fewer than {@value #MIN_HISTORY} points nothing can be backtested, so the forecast is the last value with a wide
  * empirical band (the largest deviation seen from it, at least a quarter of it) and says "insufficient history".
  */
 final class DemandForecast {
     static final int MIN_HISTORY = 8;
+    /**
+     * Points the backtest and the fit use at most (40 minutes of 15 s steps, or four horizons if longer): enough for
+     * three folds of a 10-minute horizon, recent enough to follow today's load, and half the fitting time of an hour.
+     */
+    static final int MAX_HISTORY = 160;
     static final double LEVEL = 0.80;
     private static final double WIDE_FLOOR = 0.25;
     private static final NormalDistribution N01 = new NormalDistribution(null, 0, 1);
@@ -61,7 +67,7 @@ final class DemandForecast {
             return new Result(f, true, stepSeconds);
         }
         Selection s = new ModelSelector(ModelSelector.defaultCandidates(0),
-                new ModelSelector.Config(steps, 3, steps, 0, 0)).select(history);
+                new ModelSelector.Config(steps, 3, steps, 0, Math.max(MAX_HISTORY, 4 * steps))).select(history);
         evidence.add(s.evidence());
         Forecast f = s.chosen().forecast(steps, IntervalMethod.ANALYTIC, LEVEL, 0.95);
         evidence.add(f.evidence());

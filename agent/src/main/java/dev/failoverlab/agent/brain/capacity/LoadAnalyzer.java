@@ -26,8 +26,10 @@ public final class LoadAnalyzer {
     static final int MAX_STEPS = 240;
     /** Start-to-ready time assumed when no pod could be timed. */
     static final double DEFAULT_STARTUP_SECONDS = 30;
-    /** Upper bound on simulated path-steps^2/2 per query (about 20 ms). */
-    private static final double PATH_WORK = 2e7;
+    /** Simulated paths for the crossing probability: standard error at most 0.007. */
+    static final int PATHS = 5000;
+    /** Upper bound on simulated paths x steps^2 / 2 per query (a few milliseconds). */
+    private static final double PATH_WORK = 4e6;
 
     private final BrainContext ctx;
 
@@ -107,8 +109,7 @@ public final class LoadAnalyzer {
                 ev.model("exceedance(degenerate)").output("probability", 1)
                         .note("a serving colour has no pods or idle CPU above target: above target at any load").add();
             } else {
-                int paths = (int) Math.max(1000, Math.min(ExceedanceProbability.DEFAULT_PATHS,
-                        PATH_WORK / (steps * (double) steps / 2)));
+                int paths = (int) Math.max(1000, Math.min(PATHS, PATH_WORK / (steps * (double) steps / 2)));
                 ex = ExceedanceProbability.estimate(forecast.forecast(), threshold, 0, step, paths,
                         now.getEpochSecond());
                 ev.add(ex.evidence());
@@ -149,7 +150,7 @@ public final class LoadAnalyzer {
                 decisions);
         recordEpisodes(episodes, obs, labels, p, forecast, peakCpu, triggered, horizonSeconds, target);
         episodes.failures().forEach(ev::missing);
-        boolean known = needs.stream().anyMatch(ColourNeed::known);
+        boolean known = needs.stream().filter(ColourNeed::serving).anyMatch(ColourNeed::known);
         return new AnalyzeResponse(
                 AnalyzeTexts.analysis(change, forecast, history.length),
                 AnalyzeTexts.currentMetrics(obs, needs, p95, rateTrend, latencyTrend, ev),

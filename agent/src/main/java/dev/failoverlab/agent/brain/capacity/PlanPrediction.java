@@ -35,6 +35,8 @@ record PlanPrediction(PlanOutcome outcome, double p95Ms, double errorRate, doubl
             m.output(a.colour() + ".replicas", a.replicas()).output(a.colour() + ".share", a.share())
                     .output(a.colour() + ".cpu_util", u);
         }
+        PlanPrediction provisional = new PlanPrediction(o, 0, 0, 0, 0, cpu, peak);
+        provisional.splitPercent().forEach((c, pct) -> m.output(c + ".split_percent", pct));
         double p95 = o.latencySeconds() * 1000 + baseLatencyMs;
         m.output("p95_ms", p95).output("error_rate", o.errorRate()).output("availability", o.availability())
                 .output("cost_per_hour", o.costPerHour()).output("peak_cpu", peak).add();

@@ -19,7 +19,8 @@ import java.util.Map;
  */
 final class ScaleDecider {
 
-    enum Kind { UP_NOW, UP_AHEAD, UP_FLOOR, PLAN, DOWN, HOLD_WINDOW, HOLD_UNLIKELY, HOLD, HOLD_UNKNOWN }
+    /** Why a colour moves or holds; {@code HOLD_EARLY}: a crossing is likely, but not within a pod's lead time. */
+    enum Kind { UP_NOW, UP_AHEAD, UP_FLOOR, PLAN, DOWN, HOLD_WINDOW, HOLD_UNLIKELY, HOLD_EARLY, HOLD, HOLD_UNKNOWN }
 
     /**
      * One colour's decision.
@@ -104,7 +105,7 @@ final class ScaleDecider {
                 to = spec;
                 below = memory.secondsBelow(n.colour(), now, spec);
             } else {
-                kind = Kind.HOLD;
+                kind = triggered && n.serving() ? Kind.HOLD_EARLY : Kind.HOLD;
                 to = spec;
             }
         }
