@@ -48,6 +48,8 @@ final class AnalyzeReasons {
                     + bound + " (" + Fmt.whole(n.demandUpper()) + " rps on " + c + " within the next "
                     + Fmt.whole(leadSeconds) + " s, the time a new pod needs to serve) " + c + " needs "
                     + Fmt.replicas(d.recommended()) + " to stay at or below " + Fmt.pct(target) + " CPU" + budget;
+            case UP_CONTINUE -> "Continues the scale-up of " + c + " that the guard's step split over queries: its"
+                    + " load still needs " + Fmt.replicas(d.recommended()) + budget;
             case UP_FLOOR -> n.serving() ? c + " carries traffic, so it keeps at least " + Fmt.replicas(d.to()) + budget
                     : c + " keeps " + Fmt.replicas(d.to()) + " ready as a standby, so a failover has somewhere to go"
                     + budget;
@@ -81,8 +83,16 @@ final class AnalyzeReasons {
                     + " up to the forecast's " + Fmt.pct(DemandForecast.LEVEL) + " upper bound ("
                     + Fmt.whole(n.demandUpper()) + " rps)" + budget;
         }
-        return n.colour() + "'s CPU is within the HPA's " + Fmt.pct(ReplicaRequirement.HPA_TOLERANCE)
-                + " tolerance of the " + Fmt.pct(target) + " target, or below it with no forecast to size by" + budget;
+        if (!Double.isFinite(n.cpuNow()) || !n.known()) {
+            return "No usable CPU or load data for " + n.colour() + ": holding " + Fmt.replicas(n.spec());
+        }
+        if (Math.abs(n.cpuNow() / target - 1) <= ReplicaRequirement.HPA_TOLERANCE) {
+            return n.colour() + "'s CPU (" + Fmt.pct(n.cpuNow()) + ") is within the HPA's "
+                    + Fmt.pct(ReplicaRequirement.HPA_TOLERANCE) + " tolerance of the " + Fmt.pct(target) + " target"
+                    + budget;
+        }
+        return "With no forecast to size by, the HPA's rule on " + n.colour() + "'s CPU (" + Fmt.pct(n.cpuNow())
+                + " of a " + Fmt.pct(target) + " target) asks for " + Fmt.replicas(n.required()) + budget;
     }
 
     /** Records a standing plan's limits in the evidence and says what it imposes. */

@@ -101,7 +101,9 @@ final class AnalyzeTexts {
                 over.add(Fmt.pct(n.cpuNow()) + " on " + n.colour());
             }
         }
-        String peak = Double.isFinite(peakCpu) ? "forecast peak " + Fmt.pct(peakCpu) + " at current replicas" : null;
+        String peak = !Double.isFinite(peakCpu) ? null : peakCpu <= 1
+                ? "forecast peak " + Fmt.pct(peakCpu) + " at current replicas"
+                : "forecast load needs " + Fmt.pct(peakCpu) + " of the CPU request at current replicas";
         if (!over.isEmpty()) {
             return "CPU already above " + Fmt.pct(target) + " (" + String.join(", ", over) + ")"
                     + (peak == null ? "" : "; " + peak + " within " + horizon);
@@ -139,6 +141,7 @@ final class AnalyzeTexts {
             switch (d.kind()) {
                 case UP_NOW -> parts.add("Scale" + move + " now");
                 case UP_AHEAD -> parts.add("Preemptive scaling of" + move);
+                case UP_CONTINUE -> parts.add("Continue scaling" + move);
                 case UP_FLOOR -> parts.add("Scale" + move + (n.serving() ? "" : " to keep a ready standby"));
                 case PLAN -> parts.add("Continue the optimisation plan: scale" + move);
                 case DOWN -> parts.add("Scale down" + move);

@@ -17,13 +17,17 @@ import java.util.Map;
  * per ready pod (Prometheus, over the observation window) against its CPU per pod (metrics-server), remembered over
  * the last queries ({@link CpuSamples}) and fitted by {@link ServiceRateEstimator} (regression with idle CPU when
  * the load varied, else the ratio with a t interval). The pod's CPU request is its capacity, so utilisation is the
- * HPA's. A window where pods are starting is not sampled (their idle CPU would dilute the average); a colour
- * without traffic borrows the other colour's rate per CPU core, and the evidence says so.
+ * HPA's. A window is sampled only when the load held steady over the last minute and no pod is starting (idle
+ * starting pods dilute the CPU average); a colour without traffic borrows the other colour's rate per CPU core,
+ * and the evidence says so.
  */
 final class CpuCostModel {
     /** Samples older than this no longer describe the running code. */
     static final Duration MAX_AGE = Duration.ofMinutes(10);
     static final double CONFIDENCE = 0.95;
+    /** Points (15 s each) the load must have held steady over for a window to be sampled. */
+    static final int STEADY_POINTS = 4;
+    static final double STEADY_RATIO = 1.2;
 
     /** One colour's CPU model: {@code rate} is measured or, when {@code borrowedFrom} is set, borrowed. */
     record ColourCpu(String colour, ServiceRate rate, String borrowedFrom) {
@@ -46,15 +50,23 @@ final class CpuCostModel {
     /** Samples this query's windows, then estimates every colour it can; records each estimate in the evidence. */
     static Map<String, ColourCpu> estimate(ServiceObservation obs, CpuSamples samples, Evidence evidence) {
         Instant now = obs.at();
+        boolean steady = steady(obs.rateHistory());
         Map<String, ServiceRate> measured = new LinkedHashMap<>();
         for (ColorObservation c : obs.colors()) {
-            sample(c, samples, now);
+            if (steady) {
+                sample(c, samples, now);
+            }
             List<CpuSamples.Sample> s = samples.recent(c.color(), now, MAX_AGE);
             if (s.isEmpty() && usable(c)) {
-                // pods are starting and nothing earlier is remembered: this window is better than no estimate
-                s = List.of(new CpuSamples.Sample(now, c.rps() / c.readyReplicas(), c.cpuMillisPerPod() / 1000.0));
-                evidence.missing("CPU per request of " + c.color() + " from a window with pods starting (their idle"
-                        + " CPU dilutes the average, so the cost per request is underestimated)");
+                if (steady) {
+                    // pods are starting and nothing earlier is remembered: this window beats no estimate
+                    s = List.of(new CpuSamples.Sample(now, c.rps() / c.readyReplicas(), c.cpuMillisPerPod() / 1000.0));
+                    evidence.missing("CPU per request of " + c.color() + " from a window with pods starting (their"
+                            + " idle CPU dilutes the average: the cost per request is underestimated)");
+                } else {
+                    evidence.missing("CPU per request of " + c.color() + ": no steady window yet (the load moved"
+                            + " within the last minute, so CPU and request-rate windows disagree)");
+                }
             }
             if (s.isEmpty() || c.cpuRequestMillis() <= 0) {
                 continue;
@@ -104,6 +116,25 @@ final class CpuCostModel {
             samples.add(c.color(), new CpuSamples.Sample(now, c.rps() / c.readyReplicas(),
                     c.cpuMillisPerPod() / 1000.0));
         }
+    }
+
+    /**
+     * Whether the load held within {@value #STEADY_RATIO}x over the last minute. metrics-server's CPU window and
+     * Prometheus's rate window neither coincide nor have the same length, so their ratio is only trusted when the
+     * load did not move between them.
+     */
+    static boolean steady(double[] history) {
+        int n = history.length;
+        if (n < STEADY_POINTS) {
+            return false;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int i = n - STEADY_POINTS; i < n; i++) {
+            lo = Math.min(lo, history[i]);
+            hi = Math.max(hi, history[i]);
+        }
+        return lo > 0 && hi / lo <= STEADY_RATIO;
     }
 
     private static boolean usable(ColorObservation c) {

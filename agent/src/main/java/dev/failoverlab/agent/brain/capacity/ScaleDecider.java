@@ -20,7 +20,8 @@ import java.util.Map;
 final class ScaleDecider {
 
     /** Why a colour moves or holds; {@code HOLD_EARLY}: a crossing is likely, but not within a pod's lead time. */
-    enum Kind { UP_NOW, UP_AHEAD, UP_FLOOR, PLAN, DOWN, HOLD_WINDOW, HOLD_UNLIKELY, HOLD_EARLY, HOLD, HOLD_UNKNOWN }
+    enum Kind { UP_NOW, UP_AHEAD, UP_CONTINUE, UP_FLOOR, PLAN, DOWN, HOLD_WINDOW, HOLD_UNLIKELY, HOLD_EARLY, HOLD,
+        HOLD_UNKNOWN }
 
     /**
      * One colour's decision.
@@ -85,7 +86,9 @@ final class ScaleDecider {
         } else {
             rec = Math.min(cap, Math.max(n.required(), floor));
             stabilised = memory.recordAndStabilise(n.colour(), now, spec, rec);
-            boolean wantUp = rec > spec && (n.overTarget() || triggered);
+            int pending = memory.pendingUp(n.colour(), now);
+            boolean continuing = rec > spec && pending > spec && !n.overTarget() && !triggered;
+            boolean wantUp = rec > spec && (n.overTarget() || triggered || continuing);
             if (planTarget != null) {
                 kind = planTarget != spec ? Kind.PLAN : Kind.HOLD;
                 to = planTarget;
@@ -94,9 +97,14 @@ final class ScaleDecider {
                     kind = n.overTarget() ? Kind.UP_NOW : Kind.UP_AHEAD;
                 }
             } else if (rec > spec) {
-                kind = n.overTarget() ? Kind.UP_NOW : triggered ? Kind.UP_AHEAD
+                kind = n.overTarget() ? Kind.UP_NOW : triggered ? Kind.UP_AHEAD : continuing ? Kind.UP_CONTINUE
                         : spec < floor ? Kind.UP_FLOOR : Kind.HOLD_UNLIKELY;
-                to = kind == Kind.UP_FLOOR ? Math.min(cap, floor) : kind == Kind.HOLD_UNLIKELY ? spec : rec;
+                to = switch (kind) {
+                    case UP_FLOOR -> Math.min(cap, floor);
+                    case HOLD_UNLIKELY -> spec;
+                    case UP_CONTINUE -> Math.min(rec, pending);
+                    default -> rec;
+                };
             } else if (stabilised < spec) {
                 kind = Kind.DOWN;
                 to = Math.max(stabilised, floor);
@@ -111,6 +119,9 @@ final class ScaleDecider {
         }
         int step = guard.maxScaleStep();
         int limited = Math.max(spec - step, Math.min(spec + step, to));
+        if (n.known()) {
+            memory.pendingUp(n.colour(), now, limited < to ? Integer.valueOf(to) : null);
+        }
         var m = evidence.model("scale-decision [" + n.colour() + "]").parameter("floor_replicas", floor)
                 .parameter("max_replicas", cap).parameter("max_scale_step", step)
                 .output("recommended_replicas", rec).output("stabilised_replicas", stabilised);

@@ -20,7 +20,11 @@ final class ScaleMemory {
     private record Entry(Instant at, int replicas) {
     }
 
+    /** How long a scale-up the guard cut short stays pending for the next queries to finish. */
+    static final Duration PENDING = Duration.ofSeconds(60);
+
     private final Map<String, Deque<Entry>> byColour = new HashMap<>();
+    private final Map<String, Entry> pendingUp = new HashMap<>();
 
     /**
      * Records this query's recommendation and returns the highest one of the window. The first time a colour is
@@ -63,5 +67,20 @@ final class ScaleMemory {
             }
         }
         return since == null ? 0 : Duration.between(since, now).toMillis() / 1000.0;
+    }
+
+    /** Remembers that a scale-up to {@code wanted} was cut by the guard's step; null clears it. */
+    synchronized void pendingUp(String colour, Instant now, Integer wanted) {
+        if (wanted == null) {
+            pendingUp.remove(colour);
+        } else {
+            pendingUp.put(colour, new Entry(now, wanted));
+        }
+    }
+
+    /** The replicas a recent cut-short scale-up wanted, or 0 when none is pending. */
+    synchronized int pendingUp(String colour, Instant now) {
+        Entry e = pendingUp.get(colour);
+        return e == null || e.at().isBefore(now.minus(PENDING)) ? 0 : e.replicas();
     }
 }

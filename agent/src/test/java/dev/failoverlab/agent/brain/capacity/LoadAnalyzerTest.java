@@ -85,7 +85,8 @@ final class LoadAnalyzerTest {
     }
 
     @Test
-    void aFourfoldStepInTheNewestPointsScalesAtOnce() {
+    void aFourfoldStepInTheNewestPointsScalesAtOnceLikeTheHpa() {
+        // a fresh agent has no steady CPU sample yet, so the HPA's rule sizes: ceil(2 x 100 % / 50 %) = 4
         CapacityWorld w = CapacityWorld.runbook(3);
         double[] h = w.flat(250, 240);
         h[238] = 1000;
@@ -93,11 +94,36 @@ final class LoadAnalyzerTest {
         w.withHistory(h);
         AnalyzeResponse r = analyze(w);
         assertThat(r.forecast().colours().get("blue").cpuNow()).isEqualTo(1.0);
-        assertThat(r.prediction()).startsWith("CPU already above 50% (100% on blue)");
-        assertThat(r.recommendation()).startsWith("Scale blue from 2 to 6 replicas now");
-        assertThat(w.cluster.actions).containsExactly("scale web-blue 6"); // the guard's step of 4 in one query
+        assertThat(r.prediction()).isEqualTo("CPU already above 50% (100% on blue)");
+        assertThat(r.recommendation()).startsWith("Scale blue from 2 to 4 replicas now");
+        assertThat(w.cluster.actions).containsExactly("scale web-blue 4");
         assertThat(r.actions().get(0).applied()).isTrue();
-        assertThat(r.execution()).isEqualTo("scaled web-blue to 6 replicas");
+        assertThat(r.execution()).isEqualTo("scaled web-blue to 4 replicas");
+        assertThat(r.evidence().missingData()).anyMatch(m -> m.contains("no steady window yet"));
+    }
+
+    @Test
+    void aWarmAgentSizesAFourfoldStepFromItsForecastAndTheGuardSplitsTheJump() {
+        CapacityWorld w = CapacityWorld.runbook(10);
+        w.withHistory(w.flat(250, 236));
+        for (int q = 0; q < 4; q++) {
+            w.cluster.advance(w.noisy(250));
+            analyze(w); // steady windows: CPU per request is learnt (1 ms)
+        }
+        w.cluster.advance(1000);
+        w.cluster.advance(1000);
+        AnalyzeResponse r = analyze(w);
+        int required = r.forecast().colours().get("blue").required();
+        // right after the jump the forecast's band is wide: more than the 4 pods 1000 rps needs at 50 % CPU
+        assertThat(required).isBetween(7, 12);
+        assertThat(w.cluster.actions).containsExactly("scale web-blue 6");
+        assertThat(r.reasoning()).contains("limited to the guard's step per query");
+        // one more point at the new level narrows the band: 6 pods suffice, nothing more is asked and none removed
+        w.cluster.advance(1000);
+        AnalyzeResponse next = analyze(w);
+        assertThat(next.forecast().colours().get("blue").required()).isBetween(4, 6);
+        assertThat(w.cluster.actions).hasSize(1);
+        assertThat(next.recommendation()).startsWith("Hold blue at 6 replicas");
     }
 
     @Test
