@@ -6,6 +6,7 @@ import dev.failoverlab.agent.port.ActionResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,7 +68,7 @@ final class ActionRunner {
         return List.copyOf(actions);
     }
 
-    private static ActionResult call(java.util.function.Supplier<ActionResult> action) {
+    private static ActionResult call(Supplier<ActionResult> action) {
         try {
             ActionResult r = action.get();
             return r == null ? ActionResult.refused("actuator gave no answer") : r;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code reasoning} of {@code /analyze}: why each colour is scaled or held, in the evidence's numbers. */
 final class AnalyzeReasons {
@@ -99,7 +100,7 @@ final class AnalyzeReasons {
     static String planNote(StandingPlan plan, Instant now, Evidence evidence) {
         var m = evidence.model("standing-plan(from /optimize)");
         List<String> floors = new ArrayList<>();
-        plan.replicas().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
+        plan.replicas().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             m.parameter(e.getKey() + ".replicas", e.getValue());
             floors.add(Fmt.replicas(e.getValue()) + " " + e.getKey());
         });

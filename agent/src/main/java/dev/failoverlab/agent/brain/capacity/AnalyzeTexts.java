@@ -6,7 +6,7 @@ import dev.failoverlab.agent.observe.ColorObservation;
 import dev.failoverlab.agent.observe.ServiceObservation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * The runbook's sentences of {@code /analyze}, built only from numbers already in the evidence (derived ones are
@@ -124,7 +124,8 @@ final class AnalyzeTexts {
         double a = ex.firstCrossingQuantileSeconds(0.25);
         double b = ex.firstCrossingQuantileSeconds(0.75);
         if (b < 120) {
-            return a == b ? "in about " + Fmt.whole(a) + " s" : "in the next " + Fmt.whole(a) + "–" + Fmt.whole(b) + " s";
+            return a == b ? "in about " + Fmt.whole(a) + " s"
+                    : "in the next " + Fmt.whole(a) + "–" + Fmt.whole(b) + " s";
         }
         evidence.model("first-crossing-quartiles(minutes)").parameter("p25_seconds", a).parameter("p75_seconds", b)
                 .output("p25_minutes", a / 60).output("p75_minutes", b / 60).add();
@@ -166,7 +167,7 @@ final class AnalyzeTexts {
         return String.join("; ", parts);
     }
 
-    static String splitText(java.util.Map<String, Integer> split) {
+    static String splitText(Map<String, Integer> split) {
         List<String> s = new ArrayList<>();
         split.forEach((c, pct) -> s.add(pct + "% " + c));
         return String.join(", ", s);
@@ -184,9 +185,5 @@ final class AnalyzeTexts {
             s.add((a.applied() ? "" : "refused: ") + a.detail());
         }
         return String.join("; ", s);
-    }
-
-    static String lower(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
     }
 }

@@ -6,8 +6,8 @@ import dev.failoverlab.agent.observe.ColorObservation;
 import dev.failoverlab.agent.observe.ServiceObservation;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -80,8 +80,9 @@ public final class CapacityPlanner {
         if (limits.latencyMs() - base <= 0) {
             ev.missing("non-CPU latency alone reaches the latency limit: no replica count can meet it");
         }
+        double budget = limits.budget() == null ? Double.POSITIVE_INFINITY : limits.budget();
         Constraints constraints = new Constraints(queueLimit, limits.errorPercent() / 100,
-                limits.availabilityPercent() / 100, limits.budget() == null ? Double.POSITIVE_INFINITY : limits.budget());
+                limits.availabilityPercent() / 100, budget);
         PlanResult result = PlanSearch.solve(new PlanProblem(inputs.get(0).model(), inputs.get(1).model(), expected,
                 constraints, 0.95, 5, 3, cfg.scaleUpCpuTarget()));
         ev.add(result.evidence());

@@ -58,11 +58,11 @@ final class CpuCostModel {
             }
             List<CpuSamples.Sample> s = samples.recent(c.color(), now, MAX_AGE);
             if (s.isEmpty() && usable(c)) {
-                if (steady) {
-                    // pods are starting and nothing earlier is remembered: this window beats no estimate
+                if (steady || obs.rateHistory().length < STEADY_POINTS) {
+                    // pods starting, or too little history to judge, and nothing remembered: better than no estimate
                     s = List.of(new CpuSamples.Sample(now, c.rps() / c.readyReplicas(), c.cpuMillisPerPod() / 1000.0));
-                    evidence.missing("CPU per request of " + c.color() + " from a window with pods starting (their"
-                            + " idle CPU dilutes the average: the cost per request is underestimated)");
+                    evidence.missing("CPU per request of " + c.color() + " from this window alone (pods starting, or"
+                            + " too little history to tell whether the load is steady): a rough estimate");
                 } else {
                     evidence.missing("CPU per request of " + c.color() + ": no steady window yet (the load moved"
                             + " within the last minute, so CPU and request-rate windows disagree)");

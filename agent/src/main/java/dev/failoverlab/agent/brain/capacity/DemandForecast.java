@@ -7,6 +7,7 @@ import dev.failoverlab.agent.analytics.forecast.ModelSelector;
 import dev.failoverlab.agent.analytics.forecast.PredictionInterval;
 import dev.failoverlab.agent.analytics.forecast.Selection;
 import dev.failoverlab.agent.evidence.Evidence;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -25,8 +26,13 @@ final class DemandForecast {
      * three folds of a 10-minute horizon, recent enough to follow today's load, and half the fitting time of an hour.
      */
     static final int MAX_HISTORY = 160;
+    /** Points the first backtest fold trains on at least (Holt needs 4). */
+    private static final int MIN_FIT = 4;
     static final double LEVEL = 0.80;
     private static final double WIDE_FLOOR = 0.25;
+    /** 1 / Phi^-1(3/4): the MAD of a Gaussian times this is its standard deviation. */
+    private static final double MAD_TO_SIGMA = 1.4826;
+    private static final double MIN_ROBUST_RATIO = 0.2;
     private static final NormalDistribution N01 = new NormalDistribution(null, 0, 1);
 
     /** A fitted forecast of {@code steps} steps of {@code stepSeconds}. */
@@ -66,12 +72,67 @@ final class DemandForecast {
             evidence.add(f.evidence());
             return new Result(f, true, stepSeconds);
         }
+        // three folds need 3 x horizon points after the first origin: a short history is backtested at a shorter
+        // horizon rather than scored in-sample, which favours the trend models that overshoot after a jump
+        int used = Math.min(history.length, Math.max(MAX_HISTORY, 4 * steps));
+        int backtest = Math.max(1, Math.min(steps, (used - MIN_FIT) / 3));
         Selection s = new ModelSelector(ModelSelector.defaultCandidates(0),
-                new ModelSelector.Config(steps, 3, steps, 0, Math.max(MAX_HISTORY, 4 * steps))).select(history);
+                new ModelSelector.Config(backtest, 3, backtest, 0, used)).select(history);
         evidence.add(s.evidence());
         Forecast f = s.chosen().forecast(steps, IntervalMethod.ANALYTIC, LEVEL, 0.95);
         evidence.add(f.evidence());
-        return new Result(f, false, stepSeconds);
+        return new Result(robust(f, s.chosen().residuals(), s.chosen().sigma(), evidence), false, stepSeconds);
+    }
+
+    /**
+     * The forecast with its spread rescaled to a robust estimate of the one-step error (1.4826 x the median absolute
+     * deviation of the in-sample errors) when that is smaller than the model's sigma. A level shift (a flash crowd
+     * starting or ending) is one huge error that inflates the sample standard deviation for the whole next hour and
+     * with it every upper bound the replicas are sized for; the MAD ignores it. Never scaled below a fifth.
+     */
+    private static Forecast robust(Forecast f, double[] residuals, double sigma, Evidence evidence) {
+        double[] e = Arrays.stream(residuals).filter(Double::isFinite).toArray();
+        if (e.length < MIN_HISTORY || !(sigma > 0)) {
+            return f;
+        }
+        double median = median(e);
+        double[] dev = Arrays.stream(e).map(v -> Math.abs(v - median)).toArray();
+        double mad = MAD_TO_SIGMA * median(dev);
+        double ratio = Math.max(MIN_ROBUST_RATIO, Math.min(1, mad / sigma));
+        ModelEvidence.Builder m = ModelEvidence.of("robust-band(MAD of one-step errors)")
+                .param("sigma_one_step", sigma).param("mad_sigma", mad).param("min_ratio", MIN_ROBUST_RATIO)
+                .output("ratio", ratio);
+        if (ratio >= 1) {
+            evidence.add(m.note("the MAD is not smaller than the model's sigma: band unchanged").build());
+            return f;
+        }
+        double[] point = f.point();
+        double[] s = f.sigma();
+        for (int i = 0; i < s.length; i++) {
+            s[i] *= ratio;
+        }
+        List<PredictionInterval> intervals = new ArrayList<>();
+        for (PredictionInterval pi : f.intervals()) {
+            double z = N01.inverseCumulativeProbability(0.5 + pi.level() / 2);
+            double[] lo = new double[point.length];
+            double[] hi = new double[point.length];
+            for (int i = 0; i < point.length; i++) {
+                lo[i] = point[i] - z * s[i];
+                hi[i] = point[i] + z * s[i];
+            }
+            intervals.add(new PredictionInterval(pi.level(), lo, hi));
+            m.series("upper_" + pi.percent(), hi);
+        }
+        evidence.add(m.note("band of " + f.model() + " rescaled: a level shift inflated its sigma").build());
+        return new Forecast(f.model(), point, s, f.innovationWeights(), intervals, IntervalMethod.ANALYTIC,
+                f.evidence());
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
     /** The last value, with a band as wide as the largest deviation from it seen so far (at least 25 % of it). */
@@ -94,7 +155,7 @@ final class DemandForecast {
                 .series("point", point).series("sigma", sigma)
                 .note("insufficient history: " + y.length + " points cannot be backtested; naive forecast with a wide"
                         + " empirical band (largest deviation from the last value, at least a quarter of it)");
-        List<PredictionInterval> intervals = new java.util.ArrayList<>();
+        List<PredictionInterval> intervals = new ArrayList<>();
         for (double level : new double[] {LEVEL, 0.95}) {
             double z = N01.inverseCumulativeProbability(0.5 + level / 2);
             double[] lo = new double[steps];

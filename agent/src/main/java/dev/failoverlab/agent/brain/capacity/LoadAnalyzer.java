@@ -12,6 +12,7 @@ import dev.failoverlab.agent.port.ActionResult;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -95,7 +96,7 @@ public final class LoadAnalyzer {
         } else {
             ev.missing("request-rate history: none (Prometheus gave no usable scrapes); no forecast");
         }
-        List<ColourNeed> needs = ReplicaRequirement.compute(obs, shares, cpu, forecast, leadSteps, target,
+        List<ColourNeed> needs = ReplicaRequirement.compute(obs, shares, cpu, pods, forecast, leadSteps, target,
                 cfg.guard().maxReplicas(), ev);
 
         double p = Double.NaN;
@@ -118,7 +119,8 @@ public final class LoadAnalyzer {
         }
         double peakCpu = needs.stream().filter(ColourNeed::serving).mapToDouble(ColourNeed::cpuPeak)
                 .filter(Double::isFinite).max().orElse(Double.NaN);
-        boolean triggered = Double.isFinite(p) && p >= rules.scaleAheadProbability();
+        // a forecast without backtestable history is a wide band, not a prediction: only the HPA's rule acts on it
+        boolean triggered = Double.isFinite(p) && p >= rules.scaleAheadProbability() && !forecast.insufficient();
 
         StandingPlan.Holder holder = ctx.state().get(StandingPlan.Holder.class, StandingPlan.Holder::new);
         StandingPlan plan = holder.activeAt(now);
@@ -185,8 +187,8 @@ public final class LoadAnalyzer {
 
     private static void scale(ScaleDecider.Decision d, ActionRunner runner, Map<String, Integer> after, double p) {
         ColourNeed n = d.need();
-        String reason = String.format(java.util.Locale.ROOT, "/analyze %s: %s %d -> %d (required %d, P(cpu>target)"
-                + " %.2f)", d.kind().name().toLowerCase(java.util.Locale.ROOT), n.deployment(), n.spec(), d.to(),
+        String reason = String.format(Locale.ROOT, "/analyze %s: %s %d -> %d (required %d, P(cpu>target)"
+                + " %.2f)", d.kind().name().toLowerCase(Locale.ROOT), n.deployment(), n.spec(), d.to(),
                 n.required(), p);
         ActionResult r = runner.scale(n.deployment(), d.to(), reason);
         if (r.applied()) {

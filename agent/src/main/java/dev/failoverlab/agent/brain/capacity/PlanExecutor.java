@@ -43,8 +43,8 @@ final class PlanExecutor {
             } else if (spec > want && splitHeld) {
                 ColourNeed n = needs.stream().filter(x -> x.colour().equals(c.color())).findFirst().orElse(null);
                 if (n != null && n.known() && n.required() > want) {
-                    append(waiting, c.color() + " stays above the plan's " + Fmt.replicas(want) + ": its load now needs "
-                            + n.required());
+                    append(waiting, c.color() + " stays above the plan's " + Fmt.replicas(want)
+                            + ": its load now needs " + n.required());
                 } else {
                     to = Math.max(want, spec - maxStep);
                 }
@@ -59,8 +59,8 @@ final class PlanExecutor {
                 int want = plan.replicas(c.color());
                 if (plan.splitPercent().getOrDefault(c.color(), 0) > 0 && c.readyReplicas() < want) {
                     ready = false;
-                    append(waiting, "the split waits for " + want + " ready " + c.color() + " pods (" + c.readyReplicas()
-                            + " ready)");
+                    append(waiting, "the split waits for " + want + " ready " + c.color() + " pods ("
+                            + c.readyReplicas() + " ready)");
                 }
             }
             if (ready) {

@@ -49,23 +49,33 @@ final class ReplicaRequirement {
      * @param maxReplicas the guard's ceiling, used when idle CPU alone exceeds the target
      */
     static List<ColourNeed> compute(ServiceObservation obs, Map<String, Double> shares,
-            Map<String, CpuCostModel.ColourCpu> cpu, DemandForecast.Result forecast, int leadSteps, double target,
-            int maxReplicas, Evidence evidence) {
+            Map<String, CpuCostModel.ColourCpu> cpu, PodFacts pods, DemandForecast.Result forecast, int leadSteps,
+            double target, int maxReplicas, Evidence evidence) {
         double upper = forecast == null ? Double.NaN : Math.max(0, forecast.upperPeak(leadSteps));
         double peak = forecast == null ? Double.NaN : Math.max(0, forecast.peak());
         return obs.colors().stream().map(c -> need(c, shares.getOrDefault(c.color(), 0.0), cpu.get(c.color()),
-                upper, peak, leadSteps, target, maxReplicas, evidence)).toList();
+                pods.byColour().get(c.color()), upper, peak, leadSteps, target, maxReplicas, evidence)).toList();
     }
 
-    private static ColourNeed need(ColorObservation c, double share, CpuCostModel.ColourCpu cpu, double upper,
-            double peak, int leadSteps, double target, int maxReplicas, Evidence evidence) {
+    private static ColourNeed need(ColorObservation c, double share, CpuCostModel.ColourCpu cpu,
+            PodFacts.ColourPods pods, double upper, double peak, int leadSteps, double target, int maxReplicas,
+            Evidence evidence) {
         double cpuNow = c.cpuUtilization();
-        double ratio = cpuNow / target;
-        boolean over = share > 0 && Double.isFinite(cpuNow) && ratio > 1 + HPA_TOLERANCE;
-        // the HPA's own rule: ceil(ready x utilisation / target), no change inside its 10 % tolerance
-        int hpa = share <= 0 || !Double.isFinite(cpuNow) ? -1
+        // the HPA's rule counts only pods ready for a whole metric window (new pods at 0 % on a scale-up):
+        // desired = ceil(their CPU / (target x request)), no change inside its 10 % tolerance
+        double trustedUtil = cpuNow;
+        double usage = Double.NaN;
+        if (pods != null && pods.trustedPods() > 0 && c.cpuRequestMillis() > 0) {
+            trustedUtil = pods.trustedCpuMillis() / (pods.trustedPods() * (double) c.cpuRequestMillis());
+            usage = pods.trustedCpuMillis() / c.cpuRequestMillis();
+        } else if (Double.isFinite(cpuNow)) {
+            usage = cpuNow * Math.max(1, c.readyReplicas());
+        }
+        double ratio = trustedUtil / target;
+        boolean over = share > 0 && Double.isFinite(trustedUtil) && ratio > 1 + HPA_TOLERANCE;
+        int hpa = share <= 0 || !Double.isFinite(usage) ? -1
                 : Math.abs(ratio - 1) <= HPA_TOLERANCE ? Math.max(1, c.specReplicas())
-                : Math.max(1, (int) Math.ceil(Math.max(1, c.readyReplicas()) * ratio - 1e-9));
+                : Math.max(1, (int) Math.ceil(usage / target - 1e-9));
         double rateAtTarget = cpu == null ? Double.NaN : cpu.rateAtUtilisation(target);
         int ahead = -1;
         double demand = Double.NaN;
@@ -85,6 +95,9 @@ final class ReplicaRequirement {
             m.parameter("demand_upper_rps", demand).output("rate_at_target_per_pod", rateAtTarget)
                     .output("required_ahead", ahead).output("cpu_peak", cpuPeak);
         }
+        if (Double.isFinite(trustedUtil)) {
+            m.output("trusted_utilisation", trustedUtil);
+        }
         if (hpa >= 0) {
             m.parameter("hpa_tolerance", HPA_TOLERANCE).output("required_hpa_rule", hpa);
         }
@@ -92,8 +105,8 @@ final class ReplicaRequirement {
         if (share > 0 && Double.isNaN(rateAtTarget) && cpu != null) {
             evidence.missing(c.color() + ": idle CPU alone exceeds the target; sized to the guard's ceiling");
         }
-        return new ColourNeed(c.color(), c.deployment(), c.specReplicas(), c.readyReplicas(), share, cpuNow,
-                cpuPeak, required, over, rateAtTarget, demand);
+        return new ColourNeed(c.color(), c.deployment(), c.specReplicas(), c.readyReplicas(), share,
+                Double.isFinite(trustedUtil) ? trustedUtil : cpuNow, cpuPeak, required, over, rateAtTarget, demand);
     }
 
     /**
