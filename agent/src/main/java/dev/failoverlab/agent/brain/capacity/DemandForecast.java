@@ -32,7 +32,7 @@ final class DemandForecast {
     private static final double WIDE_FLOOR = 0.25;
     /** 1 / Phi^-1(3/4): the MAD of a Gaussian times this is its standard deviation. */
     private static final double MAD_TO_SIGMA = 1.4826;
-    private static final double MIN_ROBUST_RATIO = 0.2;
+    private static final double MIN_ROBUST_RATIO = 0.05;
     private static final NormalDistribution N01 = new NormalDistribution(null, 0, 1);
 
     /** A fitted forecast of {@code steps} steps of {@code stepSeconds}. */
@@ -88,7 +88,7 @@ final class DemandForecast {
      * The forecast with its spread rescaled to a robust estimate of the one-step error (1.4826 x the median absolute
      * deviation of the in-sample errors) when that is smaller than the model's sigma. A level shift (a flash crowd
      * starting or ending) is one huge error that inflates the sample standard deviation for the whole next hour and
-     * with it every upper bound the replicas are sized for; the MAD ignores it. Never scaled below a fifth.
+     * with it every upper bound the replicas are sized for; the MAD ignores it. Never scaled below a twentieth.
      */
     private static Forecast robust(Forecast f, double[] residuals, double sigma, Evidence evidence) {
         double[] e = Arrays.stream(residuals).filter(Double::isFinite).toArray();
