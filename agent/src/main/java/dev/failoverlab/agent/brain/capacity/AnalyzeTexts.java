@@ -32,7 +32,9 @@ final class AnalyzeTexts {
             span = "the last minute";
         }
         String s;
-        if (Double.isNaN(tc.change())) {
+        if (tc.fromRps() <= 0 && tc.toRps() <= 0) {
+            s = "No traffic over " + span;
+        } else if (Double.isNaN(tc.change())) {
             s = "Traffic went from " + Fmt.whole(tc.fromRps()) + " to " + Fmt.whole(tc.toRps()) + " rps over " + span;
         } else if (Math.abs(tc.change()) < STEADY) {
             s = "Traffic held steady over " + span + " (" + Fmt.whole(tc.toRps()) + " rps, "

@@ -55,10 +55,13 @@ final class Trends {
         double from = mean(y, n - k - lag, n - lag);
         double change = from > 0 ? to / from - 1 : Double.NaN;
         double minutes = lag * stepSeconds / 60;
-        evidence.model("traffic-change(means of the newest points vs the same span earlier)")
+        var m = evidence.model("traffic-change(means of the newest points vs the same span earlier)")
                 .parameter("points_per_mean", k).parameter("lag_seconds", lag * stepSeconds)
-                .parameter("window_minutes", minutes).output("from_rps", from).output("to_rps", to)
-                .output("change_fraction", change).add();
+                .parameter("window_minutes", minutes).output("from_rps", from).output("to_rps", to);
+        if (Double.isFinite(change)) {
+            m.output("change_fraction", change);
+        }
+        m.add();
         return new TrafficChange(from, to, change, minutes);
     }
 

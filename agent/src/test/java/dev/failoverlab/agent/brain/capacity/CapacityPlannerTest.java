@@ -164,7 +164,7 @@ final class CapacityPlannerTest {
         long t0 = System.nanoTime();
         OptimizeResponse r = new CapacityPlanner(w.ctx()).handle(runbook(12.50, false));
         double cold = (System.nanoTime() - t0) / 1e6;
-        double[] warm = new double[5];
+        double[] warm = new double[20];
         for (int i = 0; i < warm.length; i++) {
             long t = System.nanoTime();
             new CapacityPlanner(w.ctx()).handle(runbook(12.50, false));

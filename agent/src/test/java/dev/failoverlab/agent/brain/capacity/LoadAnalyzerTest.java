@@ -229,7 +229,7 @@ final class LoadAnalyzerTest {
         long t0 = System.nanoTime();
         AnalyzeResponse r = new LoadAnalyzer(w.ctx()).handle(ask(false));
         double cold = (System.nanoTime() - t0) / 1e6;
-        double[] warm = new double[5];
+        double[] warm = new double[20];
         for (int i = 0; i < warm.length; i++) {
             long t = System.nanoTime();
             new LoadAnalyzer(w.ctx()).handle(ask(false));
