@@ -13,9 +13,12 @@ import java.util.List;
  * @param latencyQuantile  which response-time quantile the latency limit applies to, e.g. 0.95
  * @param splitStepPercent granularity of the traffic split, a divisor of 100 (e.g. 5)
  * @param runnersUp        how many alternative plans to report
+ * @param maxUtilisation   highest utilisation a colour's pods may run at, in (0, 1]: the CPU headroom an autoscaler
+ *                         holds (e.g. 0.5 for an HPA at 50 % CPU), so a plan is not undone by the autoscaler the
+ *                         moment it is applied; 1 means only queue stability
  */
 public record PlanProblem(ColourModel first, ColourModel second, double arrivalRate, Constraints constraints,
-        double latencyQuantile, int splitStepPercent, int runnersUp) {
+        double latencyQuantile, int splitStepPercent, int runnersUp, double maxUtilisation) {
 
     public PlanProblem {
         if (first == null || second == null) {
@@ -32,6 +35,16 @@ public record PlanProblem(ColourModel first, ColourModel second, double arrivalR
                     + " must divide 100 (1, 2, 5, 10, 20, 25 or 50)");
         }
         Require.atLeast("runnersUp", runnersUp, 0);
+        if (!(maxUtilisation > 0 && maxUtilisation <= 1)) {
+            throw new IllegalArgumentException("maxUtilisation = " + maxUtilisation
+                    + " must lie in (0, 1]; use 1 for no headroom, e.g. 0.5 for an autoscaler's 50 % CPU target");
+        }
+    }
+
+    /** A problem without a utilisation cap (queue stability only). */
+    public PlanProblem(ColourModel first, ColourModel second, double arrivalRate, Constraints constraints,
+            double latencyQuantile, int splitStepPercent, int runnersUp) {
+        this(first, second, arrivalRate, constraints, latencyQuantile, splitStepPercent, runnersUp, 1.0);
     }
 
     /** The usual problem: p95, 5 % split steps, three runners-up. */
@@ -44,6 +57,7 @@ public record PlanProblem(ColourModel first, ColourModel second, double arrivalR
     }
 
     PlanProblem withConstraints(Constraints c) {
-        return new PlanProblem(first, second, arrivalRate, c, latencyQuantile, splitStepPercent, runnersUp);
+        return new PlanProblem(first, second, arrivalRate, c, latencyQuantile, splitStepPercent, runnersUp,
+                maxUtilisation);
     }
 }

@@ -170,6 +170,7 @@ public final class PlanSearch {
         ModelEvidence.Builder ev = ModelEvidence.of("plan-search(exhaustive, erlang-c per colour)")
                 .param("arrival_rate", p.arrivalRate()).param("latency_quantile", p.latencyQuantile())
                 .param("split_step_percent", p.splitStepPercent())
+                .param("max_utilisation", p.maxUtilisation())
                 .param("max_latency_seconds", p.constraints().maxLatencySeconds())
                 .param("max_error_rate", p.constraints().maxErrorRate())
                 .param("min_availability", p.constraints().minAvailability())
@@ -181,6 +182,9 @@ public final class PlanSearch {
                     .param(n + "pod_failure_probability", m.podFailureProbability())
                     .param(n + "error_rate", m.errorRate()).param(n + "slow_fraction", m.slowFraction())
                     .param(n + "min_replicas", m.minReplicas()).param(n + "max_replicas", m.maxReplicas());
+        }
+        if (p.maxUtilisation() < 1) {
+            ev.note("a colour's pods may run at most at max_utilisation of their capacity (autoscaler headroom)");
         }
         return ev.note("each colour is an M/M/r queue on its traffic share; slow-fraction requests miss any latency"
                 + " target; availability = traffic-weighted P(enough pods up for a stable queue), independent pod"

@@ -84,8 +84,9 @@ final class PlanTable {
                     continue;
                 }
                 double capacity = replicas * m.serviceRatePerPod();
-                if (replicas == 0 || lambda >= capacity) {
-                    continue; // traffic to no pods, or an unstable queue: never part of a plan
+                boolean overCap = lambda > problem.maxUtilisation() * capacity * (1 + 1e-12);
+                if (replicas == 0 || lambda >= capacity || overCap) {
+                    continue; // traffic to no pods, an unstable queue, or pods above the headroom cap
                 }
                 usable[c][k][s] = true;
                 double wait = ErlangC.probabilityOfWait(replicas, lambda / m.serviceRatePerPod());

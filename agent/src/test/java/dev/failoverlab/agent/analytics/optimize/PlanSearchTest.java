@@ -159,4 +159,18 @@ final class PlanSearchTest {
         assertThat(r.feasible()).isTrue();
         assertThat(r.best().latencySeconds()).isLessThanOrEqualTo(0.100);
     }
+
+    @Test
+    void utilisationCapAddsPodsTheAutoscalerWouldOtherwiseAdd() {
+        // 800 req/s at 500 req/s per pod: stability alone needs 2 pods, a 50 % CPU cap needs 4 (400 + 400 at 40 %)
+        ColourModel blue = colour("blue", 500, 1, 0.001, 0, 0, 1, 20);
+        ColourModel green = colour("green", 500, 1, 0.001, 0, 0, 1, 20);
+        Constraints c = new Constraints(0.100, 0.01, 0.999, INF);
+        PlanResult free = PlanSearch.solve(new PlanProblem(blue, green, 800, c, 0.95, 5, 3));
+        PlanResult capped = PlanSearch.solve(new PlanProblem(blue, green, 800, c, 0.95, 5, 3, 0.5));
+        assertThat(free.best().replicas(0) + free.best().replicas(1)).isEqualTo(2);
+        assertThat(capped.best().replicas(0) + capped.best().replicas(1)).isEqualTo(4);
+        assertThat(capped.best().allocations()).allMatch(a -> a.utilisation() <= 0.5 + 1e-12);
+        assertThat(capped.evidence().parameter("max_utilisation")).isEqualTo(0.5);
+    }
 }
