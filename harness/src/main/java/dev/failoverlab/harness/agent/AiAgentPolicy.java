@@ -29,13 +29,23 @@ public final class AiAgentPolicy implements Policy {
 
     private final Function<PolicyContext, AgentApi> agentFactory;
     private final Duration cadence;
+    private final Duration firstQuery;
+    private final Runnable onFinish;
     private final Map<String, String> lastSummary = new java.util.HashMap<>();
     private AgentApi agent;
     private PolicyContext context;
 
-    public AiAgentPolicy(Function<PolicyContext, AgentApi> agentFactory, Duration cadence) {
+    public AiAgentPolicy(Function<PolicyContext, AgentApi> agentFactory, Duration cadence, Duration firstQuery,
+                         Runnable onFinish) {
         this.agentFactory = agentFactory;
         this.cadence = cadence;
+        this.firstQuery = firstQuery;
+        this.onFinish = onFinish;
+    }
+
+    @Override
+    public void finish(PolicyContext ctx) {
+        onFinish.run();
     }
 
     @Override
@@ -44,7 +54,7 @@ public final class AiAgentPolicy implements Policy {
         this.agent = agentFactory.apply(ctx);
         ctx.log().note("ai-agent: asking /failover-assessment and /analyze every " + cadence.toSeconds()
                 + "s with execute=true; " + ctx.environment().scriptedQueries().size() + " scripted queries");
-        ctx.scheduler().every(cadence, cadence, this::routine);
+        ctx.scheduler().every(cadence, firstQuery, this::routine);
         for (ScriptedQuery q : ctx.environment().scriptedQueries()) {
             ctx.scheduler().at(q.at(), () -> scripted(q));
         }

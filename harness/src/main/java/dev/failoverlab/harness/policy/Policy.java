@@ -7,4 +7,8 @@ package dev.failoverlab.harness.policy;
 public interface Policy {
 
     void start(PolicyContext context);
+
+    /** Called once when the run ends (after the last sample); a policy may hand over what it learned. */
+    default void finish(PolicyContext context) {
+    }
 }

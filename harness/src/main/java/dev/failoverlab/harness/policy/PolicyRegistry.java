@@ -16,9 +16,15 @@ public final class PolicyRegistry implements PolicyCatalog {
 
     /** The built-in policies. */
     public static PolicyRegistry standard() {
+        return standard(dev.failoverlab.harness.agent.AgentLearning.inMemory());
+    }
+
+    /** The built-in policies, the agent learning through {@code learning} (e.g. a persistent store). */
+    public static PolicyRegistry standard(dev.failoverlab.harness.agent.AgentLearning learning) {
         PolicyRegistry registry = new PolicyRegistry();
         registry.register(new TraditionalPolicy.Factory());
         registry.register(new MetricAnalysisPolicy.Factory());
+        registry.register(new dev.failoverlab.harness.agent.AiAgentPolicyFactory(learning));
         return registry;
     }
 

@@ -140,6 +140,7 @@ final class Simulation {
                 control(type, payload);
             }
         }
+        callPolicy(-1, "finish");
         progress.advancedTo(endSeconds);
         double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         return new RunRecording(key, SimBackend.NAME, List.of(colors()), SAMPLE_SECONDS, samples, log.events,
@@ -184,6 +185,8 @@ final class Simulation {
         try {
             if (task == null) {
                 policy.start(context);
+            } else if (task == -1) {
+                policy.finish(context);
             } else {
                 context.runTask(task);
             }

@@ -1,5 +1,6 @@
 package dev.failoverlab.agent.brain.capacity;
 
+import dev.failoverlab.agent.brain.EpisodeIds;
 import dev.failoverlab.agent.brain.BrainContext;
 import dev.failoverlab.agent.learn.Episode;
 import dev.failoverlab.agent.observe.ColorObservation;
@@ -9,13 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Records what the capacity endpoints predicted and measured, so the learner can resolve and score it later:
  * one {@code observation} episode per query, plus a {@code forecast} ({@code /analyze}) or {@code optimize}
  * ({@code /optimize}) episode. Ids are {@code <kind>-<epochMillis>-<counter>}; the counter is the
- * {@link AtomicLong} entry of {@link dev.failoverlab.agent.brain.AgentState}, shared by every endpoint that uses
+ * {@link EpisodeIds} entry of {@link dev.failoverlab.agent.brain.AgentState}, shared by every endpoint that uses
  * the same key, so two endpoints answering at the same instant do not mint the same id. A failing episode store
  * is remembered in {@link #failures()} for the answer's evidence, never fatal.
  */
@@ -28,8 +28,7 @@ final class CapacityEpisodes {
     }
 
     String id(String kind, Instant at) {
-        long n = ctx.state().get(AtomicLong.class, AtomicLong::new).incrementAndGet();
-        return kind + "-" + at.toEpochMilli() + "-" + n;
+        return ctx.state().get(EpisodeIds.class, EpisodeIds::new).next(kind, at);
     }
 
     /** One observation episode with each colour's measured values (NaN values are left out). */
@@ -38,8 +37,8 @@ final class CapacityEpisodes {
         for (ColorObservation c : obs.colors()) {
             put(m, c.color() + ".p95_ms", c.p95Ms());
             put(m, c.color() + ".error_rate", c.errorRate());
-            put(m, c.color() + ".cpu_util", c.cpuUtilization());
-            put(m, c.color() + ".memory_mib", c.memoryBytesPerPod() / (1024.0 * 1024.0));
+            put(m, c.color() + ".cpu_utilization", c.cpuUtilization());
+            put(m, c.color() + ".memory_bytes_per_pod", c.memoryBytesPerPod());
             put(m, c.color() + ".rps", c.rps());
         }
         record(new Episode(id("observation", obs.at()), "observation", obs.at(), obs.at(), obs.service(), m, m,

@@ -1,5 +1,6 @@
 package dev.failoverlab.agent.brain.health;
 
+import dev.failoverlab.agent.brain.EpisodeIds;
 import dev.failoverlab.agent.brain.BrainContext;
 import dev.failoverlab.agent.learn.Episode;
 import dev.failoverlab.agent.learn.Rules;
@@ -32,8 +33,8 @@ public final class HealthEpisodes {
             ColorObservation o = c.observation();
             put(values, c.color() + ".p95_ms", o.p95Ms());
             put(values, c.color() + ".error_rate", o.errorRate());
-            put(values, c.color() + ".cpu_util", o.cpuUtilization());
-            put(values, c.color() + ".memory_mib", o.memoryBytesPerPod() / (1024.0 * 1024.0));
+            put(values, c.color() + ".cpu_utilization", o.cpuUtilization());
+            put(values, c.color() + ".memory_bytes_per_pod", o.memoryBytesPerPod());
             put(values, c.color() + ".rps", o.rps());
         }
         Map<String, String> labels = new LinkedHashMap<>(context);

@@ -49,7 +49,7 @@ final class LoadAnalyzerTest {
         assertThat(forecasts.get(0).labels()).containsEntry("rules_version", "1");
         Episode obs = w.episodes.ofKind("observation").get(0);
         assertThat(obs.resolved()).isTrue();
-        assertThat(obs.predicted()).containsKeys("blue.p95_ms", "blue.error_rate", "blue.cpu_util", "blue.memory_mib",
+        assertThat(obs.predicted()).containsKeys("blue.p95_ms", "blue.error_rate", "blue.cpu_utilization", "blue.memory_bytes_per_pod",
                 "blue.rps").isEqualTo(obs.observed());
     }
 

@@ -77,8 +77,8 @@ final class HealthAssessorTest {
         Episode o = obs.get(0);
         assertThat(o.resolved()).isTrue();
         assertThat(o.dueAt()).isEqualTo(o.at());
-        assertThat(o.predicted()).containsKeys("blue.p95_ms", "blue.error_rate", "blue.cpu_util", "blue.memory_mib",
-                "blue.rps", "green.cpu_util").isEqualTo(o.observed());
+        assertThat(o.predicted()).containsKeys("blue.p95_ms", "blue.error_rate", "blue.cpu_utilization", "blue.memory_bytes_per_pod",
+                "blue.rps", "green.cpu_utilization").isEqualTo(o.observed());
         assertThat(o.id()).startsWith("observation-" + a.cluster.now().toEpochMilli() + "-");
         List<Episode> health = a.episodes.ofKind("health");
         assertThat(health).extracting(Episode::subject).containsExactly("blue");

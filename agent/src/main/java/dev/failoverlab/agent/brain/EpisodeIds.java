@@ -1,4 +1,4 @@
-package dev.failoverlab.agent.brain.health;
+package dev.failoverlab.agent.brain;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
