@@ -137,7 +137,7 @@ cmd_rollout() {
         case "$line" in
             "" | __curl_exit=0) ;;
             __curl_exit=*) failed=1 ;;
-            error:*) last="$line"; die "${line#error: }" ;;
+            error:*) die "$line" ;;
             *) printf '%s\n' "$line"; last="$line" ;;
         esac
     done < <(curl -sS -N -H 'Accept: text/plain' \
