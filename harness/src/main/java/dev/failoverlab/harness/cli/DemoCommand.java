@@ -117,8 +117,9 @@ final class DemoCommand implements Callable<Integer> {
             RunbookSteps.banner(session.settings(), session.live().status(), session.controlUrl().toString(),
                     session.agentRunning(), load).forEach(out::println);
             out.flush();
-            runUntilStopped(session, stop, limit, out);
-            out.println(session.live().status().line());
+            if (!runUntilStopped(session, stop, limit, out)) {
+                out.println(session.live().status().line()); // the state the demo ends in
+            }
         } finally {
             session.close();
             out.println("demo stopped");
@@ -136,24 +137,31 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints new events every second and a status line every 10 s of wall time until stopped. */
-    private static void runUntilStopped(DemoSession session, CountDownLatch stop, Duration limit, PrintWriter out)
+    /**
+     * Prints new events every second and a status line every 10 s of wall time until stopped; returns whether the
+     * last round ended with a status line (so the caller need not print the final state again).
+     */
+    private static boolean runUntilStopped(DemoSession session, CountDownLatch stop, Duration limit, PrintWriter out)
             throws InterruptedException {
         long start = System.nanoTime();
         long nextStatus = start + TimeUnit.SECONDS.toNanos(STATUS_EVERY_SECONDS);
+        boolean statusLast = false;
         while (session.failure() == null) {
+            statusLast = false;
             session.newEvents().forEach(e -> out.println(KubectlText.event(e)));
             long now = System.nanoTime();
             if (now - nextStatus >= 0) {
                 out.println(session.live().status().line());
                 nextStatus += TimeUnit.SECONDS.toNanos(STATUS_EVERY_SECONDS);
+                statusLast = true;
             }
             out.flush();
             long left = limit == null ? Long.MAX_VALUE : limit.toNanos() - (now - start);
             if (left <= 0 || stop.await(Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS)) {
-                return;
+                return statusLast;
             }
         }
+        return false;
     }
 
     private DemoAgentFrontend frontend() {
