@@ -173,7 +173,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static DemoSession start(DemoSession.Config config) throws InterruptedException, IOException {
+    private static DemoSession start(DemoSession.Config config) throws IOException {
         try {
             return DemoSession.start(config, System.err);
         } catch (BindException e) {

@@ -51,7 +51,7 @@ public final class DemoSession implements AutoCloseable {
     }
 
     /** Starts everything; errors from the model go to {@code errors}. */
-    public static DemoSession start(Config c, PrintStream errors) throws IOException, InterruptedException {
+    public static DemoSession start(Config c, PrintStream errors) throws IOException {
         LiveSimulation live = new LiveSimulation(c.scenario(), c.seed(), c.speed(), c.load(), c.wallNanos());
         LiveRunner runner = LiveRunner.start(live, c.tick());
         ControlServer control = null;
@@ -115,21 +115,24 @@ public final class DemoSession implements AutoCloseable {
         return events;
     }
 
-    /** Stops the agent, the control API and the simulation thread, in that order. */
+    /** Stops the agent, the control API and the simulation thread, in that order, even if the agent fails to. */
     @Override
-    public void close() throws Exception {
-        Exception first = null;
+    public void close() {
+        RuntimeException agentFailure = null;
         if (agent != null) {
             try {
                 agent.close();
             } catch (Exception e) {
-                first = e;
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                agentFailure = new IllegalStateException("stopping the agent's HTTP API failed: " + e, e);
             }
         }
         control.close();
         runner.close();
-        if (first != null) {
-            throw first;
+        if (agentFailure != null) {
+            throw agentFailure;
         }
     }
 }

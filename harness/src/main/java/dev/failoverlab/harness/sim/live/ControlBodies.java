@@ -51,8 +51,7 @@ final class ControlBodies {
                     + "; e.g. " + PATCH_EXAMPLE);
         }
         Map<String, String> result = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = env.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : env.properties()) {
             result.put(e.getKey(), envValue("env." + e.getKey(), e.getValue()));
         }
         return result;

@@ -56,9 +56,13 @@ public final class LiveRunner implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stopping = true;
         LockSupport.unpark(thread);
-        thread.join(TimeUnit.SECONDS.toMillis(5));
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the thread is a daemon: it cannot keep the JVM alive
+        }
     }
 }
