@@ -17,10 +17,17 @@ final class FaultInjector {
 
     private final Simulation sim;
     private final List<FaultSpec> faults;
+    private final String source;
 
     FaultInjector(Simulation sim, List<FaultSpec> faults) {
+        this(sim, faults, EventLog.SCENARIO);
+    }
+
+    /** Logs the faults with {@code source} (the live demo's operator injects faults too). */
+    FaultInjector(Simulation sim, List<FaultSpec> faults, String source) {
         this.sim = sim;
         this.faults = faults;
+        this.source = source;
     }
 
     void schedule() {
@@ -52,7 +59,7 @@ final class FaultInjector {
         FaultSpec fault = faults.get(index);
         SimDeployment d = sim.deployment(fault.deployment());
         double now = sim.clock.now;
-        sim.log.add(RunEvent.Kind.FAULT, EventLog.SCENARIO, d.name, "", fault.label());
+        sim.log.add(RunEvent.Kind.FAULT, source, d.name, "", fault.label());
         if (fault instanceof FaultSpec.PatchEnv p) {
             sim.controller.patch(d, p);
         } else if (fault instanceof FaultSpec.PodKill k) {
@@ -97,7 +104,7 @@ final class FaultInjector {
         FaultSpec fault = faults.get(index);
         SimDeployment d = sim.deployment(fault.deployment());
         double now = sim.clock.now;
-        sim.log.add(RunEvent.Kind.FAULT_END, EventLog.SCENARIO, d.name, "", fault.label());
+        sim.log.add(RunEvent.Kind.FAULT_END, source, d.name, "", fault.label());
         if (fault instanceof FaultSpec.CrashLoop) {
             d.crashLoops--; // pods restart normally at their next back-off expiry
         } else if (fault instanceof FaultSpec.FailReadiness) {

@@ -4,6 +4,7 @@ import dev.failoverlab.harness.scenario.WorkloadSpec;
 import dev.failoverlab.loadgen.profile.PoissonArrivals;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * The hot path: a request arrives, the Service picks a colour and a ready pod, the pod gives it a worker thread
@@ -19,7 +20,8 @@ final class RequestFlow {
     private final SimDeployment[] deployments;
     private final List<SimPod> pods;
     private final Kubelet kubelet;
-    private final PoissonArrivals arrivals;
+    /** Next arrival time; the live mode swaps in arrivals whose load changes at run time. */
+    DoubleSupplier arrivals;
     private final DemandSampler demand;
     private final SplittableRandom attributes;
     private final SplittableRandom routing;
@@ -45,7 +47,7 @@ final class RequestFlow {
         this.deployments = sim.deployments;
         this.pods = sim.pods;
         this.kubelet = sim.kubelet;
-        this.arrivals = new PoissonArrivals(sim.scenario.load(), seed);
+        this.arrivals = new PoissonArrivals(sim.scenario.load(), seed)::next;
         this.demand = new DemandSampler(w.cpuCv());
         this.attributes = Seeds.stream(seed, Seeds.REQUEST_ATTRIBUTES);
         this.routing = Seeds.stream(seed, Seeds.ROUTING);
@@ -59,7 +61,7 @@ final class RequestFlow {
     }
 
     void scheduleNextArrival() {
-        double t = arrivals.next();
+        double t = arrivals.getAsDouble();
         if (t <= lastArrival) {
             queue.push(t, EventType.ARRIVAL, 0);
         }

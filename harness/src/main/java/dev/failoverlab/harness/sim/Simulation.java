@@ -42,8 +42,8 @@ final class Simulation {
     final RequestFlow flow;
     final MetricsServer metricsServer;
     final Prometheus prometheus;
-    private final SampleBuilder sampler;
-    private final FaultInjector faults;
+    final SampleBuilder sampler;
+    final FaultInjector faults;
     private final SimPolicyContext context;
     private final Policy policy;
     private final String policyName;
@@ -151,7 +151,7 @@ final class Simulation {
         return Math.min(index * SAMPLE_SECONDS, endSeconds);
     }
 
-    private void control(int type, long payload) {
+    void control(int type, long payload) {
         switch (type) {
             case EventType.SCRAPE -> prometheus.scrape();
             case EventType.METRICS -> metricsServer.tick();

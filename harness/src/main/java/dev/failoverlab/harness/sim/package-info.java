@@ -54,5 +54,11 @@
  *       containers, mean working set. {@code cumArrived == cumCompleted + cumFailed + inFlight} at every sample.
  *       The run starts with each deployment's pods ready and the Service selecting the active colour.</li>
  * </ul>
+ *
+ * <h2>Live mode</h2>
+ * {@code LiveSimulation} drives the same model in real time for the demo: virtual time follows an injected wall clock
+ * (times a speed factor), arrivals come from a load that can change at run time ({@code LiveArrivals}: Poisson, its
+ * own seeded stream), no policy runs inside, and other threads read and act through lock-guarded ports. The batch
+ * run above is untouched by it: the request flow only reads its arrivals through a {@code DoubleSupplier}.
  */
 package dev.failoverlab.harness.sim;
