@@ -6,9 +6,12 @@ import java.util.List;
 /**
  * How traffic moves are judged against the fault timeline.
  *
- * @param flaps          moves that raised a colour's share within the flap window after a move had lowered it
- * @param falseFailovers moves away from a colour with no active fault, or towards a colour with one
- * @param notes          one line per flap or false failover, with its time and the shares moved
+ * Only failovers (moves of the primary colour, see {@link TrafficMove#isFailover()}) are judged as false or as
+ * flaps; a partial move towards a faulted colour (a canary) is noted but not counted.
+ *
+ * @param flaps          failovers that gave primacy back to a colour that lost it in a failover within the window
+ * @param falseFailovers failovers away from a colour with no active fault, or towards a colour with one
+ * @param notes          one line per flap, false failover or partial move towards a faulted colour
  */
 public record MoveFindings(int flaps, int falseFailovers, List<String> notes) {
     /** A move back within this many seconds after a move away is a flap. */
@@ -24,6 +27,15 @@ public record MoveFindings(int flaps, int falseFailovers, List<String> notes) {
         List<String> notes = new ArrayList<>();
         for (int i = 0; i < moves.size(); i++) {
             TrafficMove move = moves.get(i);
+            if (!move.isFailover()) {
+                String canary = falseFailover(move, faults, colours);
+                if (canary != null && !move.raised(colours).isEmpty()
+                        && canary.contains("which had an active fault")) {
+                    notes.add("partial move at t=" + Num.of(move.tSeconds()) + " s: " + move.describe(colours)
+                            + " (" + canary + "; not a failover: the primary kept most traffic)");
+                }
+                continue;
+            }
             String flapOf = flapOf(moves, i, colours);
             if (flapOf != null) {
                 flaps++;
@@ -50,7 +62,7 @@ public record MoveFindings(int flaps, int falseFailovers, List<String> notes) {
                 if (gap > FLAP_WINDOW_SECONDS + TrafficMove.EPSILON) {
                     break;
                 }
-                if (earlier.lowers(colour)) {
+                if (earlier.isFailover() && earlier.lowers(colour)) {
                     return colour + " was lowered " + Num.of(gap) + " s earlier";
                 }
             }

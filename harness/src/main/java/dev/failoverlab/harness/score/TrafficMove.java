@@ -54,6 +54,20 @@ public record TrafficMove(double tSeconds, String source, RunEvent.Kind kind, Ma
     }
 
     /** For example {@code blue 100→70%, green 0→30%}. */
+    /**
+     * A failover moves the primary: some colour carried at least half of the traffic before and less than half
+     * after. Partial moves (a canary, a load-balancing split) are traffic moves but not failovers.
+     */
+    public boolean isFailover() {
+        for (var e : before.entrySet()) {
+            double after = this.after.getOrDefault(e.getKey(), 0.0);
+            if (e.getValue() >= 50 - EPSILON && after < 50 - EPSILON) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public String describe(List<String> order) {
         StringBuilder b = new StringBuilder();
         for (String c : order) {

@@ -23,7 +23,7 @@ final class BaselinePoliciesTest {
     @Test
     void bothAreRegisteredByNameWithTheirKeys() {
         PolicyRegistry registry = PolicyRegistry.standard();
-        assertThat(registry.names()).containsExactly("traditional", "metric-analysis");
+        assertThat(registry.names()).containsExactly("traditional", "metric-analysis", "ai-agent");
         assertThat(registry.settingKeys("traditional")).containsExactlyInAnyOrder("targetCpuPercent", "syncPeriod",
                 "tolerance", "scaleDownStabilization", "cpuInitializationPeriod", "initialReadinessDelay",
                 "probePeriod", "failureThreshold");

@@ -51,10 +51,23 @@ final class MoveFindingsTest {
         assertThat(gradual.falseFailovers()).isZero();
 
         MoveFindings oscillating = judge(blueSlowAt(100), new RunBuilder("flaps", "p", 1, 3600)
-                .event(200, Kind.SPLIT, "web", "blue=50,green=50")
+                .event(200, Kind.SPLIT, "web", "blue=20,green=80")
                 .event(260, Kind.SPLIT, "web", "blue=100,green=0")
-                .event(320, Kind.SPLIT, "web", "blue=50,green=50"));
+                .event(320, Kind.SPLIT, "web", "blue=20,green=80"));
         assertThat(oscillating.flaps()).as("back to blue at 260, back to green at 320").isEqualTo(2);
+    }
+
+    @Test
+    void aCanaryTowardsAFaultyColourAndItsRollbackAreNotFailoversButAreNoted() {
+        Scenario greenBad = scenario("canary", 3600, List.of(patch(50, "web-green", Map.of("RANDOM_ERRORS", "30"))),
+                List.of());
+        MoveFindings canary = judge(greenBad, new RunBuilder("canary", "p", 1, 3600)
+                .event(200, Kind.SPLIT, "web", "blue=90,green=10")
+                .event(215, Kind.SPLIT, "web", "blue=100,green=0"));
+        assertThat(canary.falseFailovers()).isZero();
+        assertThat(canary.flaps()).isZero();
+        assertThat(canary.notes()).singleElement().asString().contains("partial move at t=200 s")
+                .contains("towards green, which had an active fault").contains("not a failover");
     }
 
     @Test
