@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
  * The runbook's five curl commands (test resource {@code runbook/curl-commands.sh}, copied verbatim) as the
  * requests a shell would send: path, Content-Type header and the {@code -d} body with {@code $DEMO_URL} expanded.
  */
-final class RunbookCurls {
+public final class RunbookCurls {
     /** What {@code minikube service web --url} prints on a typical minikube. */
     static final String DEMO_URL = "http://192.168.49.2:31234";
 
-    record Curl(String path, String contentType, String body) {
+    public record Curl(String path, String contentType, String body) {
     }
 
     private static final Pattern PATH = Pattern.compile("curl -X POST localhost:8080(/[a-z-]+)");
@@ -27,7 +27,7 @@ final class RunbookCurls {
     private RunbookCurls() {
     }
 
-    static List<Curl> load() {
+    public static List<Curl> load() {
         String text;
         try (InputStream in = RunbookCurls.class.getResourceAsStream("/runbook/curl-commands.sh")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

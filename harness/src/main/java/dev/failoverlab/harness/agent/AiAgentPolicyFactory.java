@@ -13,7 +13,6 @@ import dev.failoverlab.harness.policy.PolicyFactory;
 import dev.failoverlab.harness.scenario.Settings;
 import java.time.Duration;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code ai-agent}: the failover agent deployed as the runbook deploys it (SLO, prices and business context from
@@ -60,17 +59,8 @@ public final class AiAgentPolicyFactory implements PolicyFactory {
 
     private FailoverAgent agent(PolicyContext ctx, Learner session, boolean dryRun) {
         PolicyEnvironment env = ctx.environment();
-        int maxReplicas = env.deployments().stream().mapToInt(PolicyEnvironment.ManagedDeployment::maxReplicas)
-                .max().orElse(10);
-        GuardConfig guard = new GuardConfig(Set.of(env.namespace()),
-                env.deployments().stream().map(PolicyEnvironment.ManagedDeployment::name).collect(Collectors.toSet()),
-                dryRun, 4, maxReplicas, 30, null);
-        AgentConfig config = AgentConfig.defaults()
-                .withSlo(new AgentConfig.Slo(env.slo().latencyP95Ms(), env.slo().errorRatePercent(),
-                        env.slo().availabilityPercent()))
-                .withPrices(env.pricing().vcpuHour(), env.pricing().gibHour())
-                .withExecution(true, guard)
-                .withContext(env.context());
+        GuardConfig guard = AgentDeployment.guard(env.namespace(), env.deployments(), dryRun);
+        AgentConfig config = AgentDeployment.config(env.slo(), env.pricing(), env.context(), true, guard);
         GuardedActuator actuator = new GuardedActuator(ctx.actuator(), ctx.cluster(), guard, ctx.clock(),
                 AuditLog.to(line -> {
                     // refusals by the guard never reach the cluster: surface them in the run's event log

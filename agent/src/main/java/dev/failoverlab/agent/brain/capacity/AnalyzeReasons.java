@@ -60,9 +60,15 @@ final class AnalyzeReasons {
             case HOLD_WINDOW -> c + " needs " + Fmt.replicas(d.recommended()) + " now but needed more within the last "
                     + Fmt.whole(ScaleMemory.WINDOW.toSeconds()) + " s (lower for " + Fmt.whole(d.secondsBelow())
                     + " s so far); like the HPA, it scales down once the window has passed";
-            case HOLD_UNLIKELY -> "The forecast's " + bound + " would need " + Fmt.replicas(d.recommended()) + " on "
-                    + c + ", but P(CPU above " + Fmt.pct(target) + ") is " + Fmt.pct(p) + ", below the rule's "
-                    + Fmt.pct(rules.scaleAheadProbability()) + ": holding";
+            case HOLD_UNLIKELY -> p >= rules.scaleAheadProbability()
+                    // the decider never scales ahead on the wide band of a too-short history (it would chase noise)
+                    ? "The forecast's " + bound + " would need " + Fmt.replicas(d.recommended()) + " on " + c
+                            + " and P(CPU above " + Fmt.pct(target) + ") is " + Fmt.pct(p) + ", at least the rule's "
+                            + Fmt.pct(rules.scaleAheadProbability()) + ", but the history is too short for a"
+                            + " backtested forecast: holding until there is one or CPU crosses the target"
+                    : "The forecast's " + bound + " would need " + Fmt.replicas(d.recommended()) + " on "
+                            + c + ", but P(CPU above " + Fmt.pct(target) + ") is " + Fmt.pct(p) + ", below the rule's "
+                            + Fmt.pct(rules.scaleAheadProbability()) + ": holding";
             case HOLD_UNKNOWN -> "No usable CPU or load data for " + c + ": holding " + Fmt.replicas(n.spec());
             case HOLD_EARLY -> "P(CPU above " + Fmt.pct(target) + " within the next " + Fmt.whole(horizonMinutes)
                     + " minutes) is " + Fmt.pct(p) + ", at least the rule's " + Fmt.pct(rules.scaleAheadProbability())
