@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                     + "reports (decision latency, correctness, cost, SLO impact).",
             "",
             "Quick start: failover-lab run            (the public suite in scenarios/, every policy, 5 seeds, simulator)"},
-        subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, DemoCommand.class,
+        subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, InsightsCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class})
 public final class FailoverLab implements Runnable {
 

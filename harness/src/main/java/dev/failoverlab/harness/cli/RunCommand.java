@@ -1,5 +1,6 @@
 package dev.failoverlab.harness.cli;
 
+import dev.failoverlab.harness.agent.AgentLearning;
 import dev.failoverlab.harness.policy.PolicyRegistry;
 import dev.failoverlab.harness.report.ConsoleTable;
 import dev.failoverlab.harness.report.ReportResult;
@@ -67,6 +68,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", negatable = false, description = "Do not draw the progress bar.")
     boolean noProgress;
 
+    @Option(names = "--agent-store", paramLabel = "FILE",
+            description = "Persist what the ai-agent learns in this JSON-lines episode store: every run starts from "
+                    + "the rules stored there, its episodes are appended, and the rules are re-tuned after the suite.")
+    Path agentStore;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -81,7 +87,19 @@ final class RunCommand implements Callable<Integer> {
         if (parallel != null && parallel <= 0) {
             parallel = null;
         }
-        PolicyRegistry registry = PolicyRegistry.standard();
+        AgentLearning learning;
+        try {
+            learning = agentStore == null ? AgentLearning.inMemory() : AgentLearning.persistent(agentStore);
+        } catch (RuntimeException e) {
+            throw new UserError("cannot open the agent's learning store " + agentStore + ": " + e.getMessage());
+        }
+        try (learning) {
+            return run(PolicyRegistry.standard(learning), learning, stdout);
+        }
+    }
+
+    private Integer run(PolicyRegistry registry, AgentLearning learning, PrintWriter stdout)
+            throws InterruptedException {
         for (String p : policies) {
             if (!registry.contains(p)) {
                 throw new UserError("unknown policy '" + p + "' (known: " + String.join(", ", registry.names()) + ")");
@@ -116,6 +134,9 @@ final class RunCommand implements Callable<Integer> {
                     outcome.requests(), outcome.events(), outcome.suiteWallSeconds(),
                     outcome.eventsPerCoreSecond() / 1e6, outcome.suiteWallSeconds());
             stdout.println("Report: " + folder.target().resolve("index.html"));
+            if (learning.persistent()) {
+                stdout.println(LearningSummary.afterSuite(learning));
+            }
             return 0;
         } catch (RuntimeException | InterruptedException | Error e) {
             folder.abandon();
