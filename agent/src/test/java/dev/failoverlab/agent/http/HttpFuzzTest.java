@@ -35,7 +35,7 @@ final class HttpFuzzTest {
         Map<String, int[]> byKind = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         SplittableRandom rnd = new SplittableRandom(SEED);
-        try (AgentServer server = AgentServer.start(new FakeAgentApi(),
+        try (AgentServer server = AgentServer.start(realAgent(),
                 ServerOptions.defaults().withAddress("127.0.0.1", 0).withRequestLog(line -> { }))) {
             HttpTestClient client = new HttpTestClient(server.port());
             for (int i = 0; i < CASES; i++) {
@@ -68,6 +68,34 @@ final class HttpFuzzTest {
         assertThat(ok).isPositive();
         assertThat(client).isPositive();
         assertThat(ok + client).isEqualTo(CASES);
+    }
+
+    /**
+     * The real agent (all five endpoints, with their validation and their brains) over a fake cluster with 20 scrape
+     * intervals of history; its actions are refused, so valid bodies that ask to execute leave the cluster alone.
+     */
+    private static dev.failoverlab.agent.api.AgentApi realAgent() {
+        var cluster = new dev.failoverlab.agent.brain.fake.HealthFakeCluster(SEED);
+        cluster.ticks(20);
+        dev.failoverlab.agent.port.Actuator readOnly = new dev.failoverlab.agent.port.Actuator() {
+            @Override
+            public dev.failoverlab.agent.port.ActionResult scale(String d, int r, String why) {
+                return dev.failoverlab.agent.port.ActionResult.refused("fuzz: read-only cluster");
+            }
+
+            @Override
+            public dev.failoverlab.agent.port.ActionResult setTrafficSplit(Map<String, Integer> p, String why) {
+                return dev.failoverlab.agent.port.ActionResult.refused("fuzz: read-only cluster");
+            }
+
+            @Override
+            public dev.failoverlab.agent.port.ActionResult switchSelector(String c, String why) {
+                return dev.failoverlab.agent.port.ActionResult.refused("fuzz: read-only cluster");
+            }
+        };
+        return new dev.failoverlab.agent.brain.FailoverAgent(cluster, readOnly, cluster::now,
+                dev.failoverlab.agent.config.AgentConfig.defaults(),
+                new dev.failoverlab.agent.learn.Learner(new dev.failoverlab.agent.learn.InMemoryEpisodeLog(2_000)));
     }
 
     private static int count(Map<Integer, Integer> byStatus, int hundreds) {
