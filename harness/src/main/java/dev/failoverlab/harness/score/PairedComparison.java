@@ -31,9 +31,9 @@ public record PairedComparison(String scope, Metric metric, String a, String b, 
             return "identical (p = 1, n = " + pairs + ")";
         }
         if (differs()) {
-            return "differs (p = " + formatP(pValue) + ")";
+            return "differs (" + pIs(pValue) + ")";
         }
-        return "no significant difference (p = " + formatP(pValue) + ", n = " + pairs + ")";
+        return "no significant difference (" + pIs(pValue) + ", n = " + pairs + ")";
     }
 
     /** The policy with the lower mean (the better one for violation seconds and cost), or null if equal. */
@@ -45,6 +45,12 @@ public record PairedComparison(String scope, Metric metric, String a, String b, 
     }
 
     /** Three significant digits, no exponent; below 0.0001 shown as {@code < 0.0001}. */
+    /** {@code p = 0.031}, or {@code p < 0.0001} for tiny values. */
+    static String pIs(double p) {
+        String f = formatP(p);
+        return f.startsWith("<") ? "p " + f : "p = " + f;
+    }
+
     public static String formatP(double p) {
         if (p < 1e-4) {
             return "< 0.0001";
