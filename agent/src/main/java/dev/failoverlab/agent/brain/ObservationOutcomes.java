@@ -19,9 +19,9 @@ import java.util.Map;
  * <ul>
  *   <li>forecast: CPU utilisation of any colour above the configured target at any observation → 1; peaks.</li>
  *   <li>health (subject colour): any observation with its p95 above the SLO or error rate above the SLO → 1.</li>
- *   <li>failover (subject = target colour): after the move settled (the first observation skipped), every
- *       observation of the target with traffic met the SLO → {@code target_slo_met} 1; the colour traffic came
- *       from (label {@code source}) violated the SLO while it still carried traffic → {@code source_slo_violated}.</li>
+ *   <li>failover (subject = target colour): every observation of the target while it carried traffic met the
+ *       SLO → {@code target_slo_met} 1; the colour traffic came from (label {@code source}) violated the SLO while
+ *       it still carried traffic → {@code source_slo_violated}.</li>
  * </ul>
  */
 public final class ObservationOutcomes implements OutcomeSource {
@@ -109,9 +109,9 @@ public final class ObservationOutcomes implements OutcomeSource {
         int seenSource = 0;
         boolean sourceViolated = false;
         for (int i = 0; i < window.size(); i++) {
-            // the target is judged after the move settled (the first observation may still show the move itself);
-            // the source while it still carried traffic, which after a full switch is only the first observation
-            Boolean t = i == 0 ? null : violates(target, window.get(i));
+            // every observation in which a colour carried traffic counts: a canary rolled back after one scrape
+            // interval is seen by one observation only, and its failure is exactly what the learner must see
+            Boolean t = violates(target, window.get(i));
             if (t != null) {
                 seenTarget++;
                 targetOk &= !t;

@@ -157,11 +157,12 @@ final class RetuneTest {
                 EpisodeKind.SOURCE_SLO_VIOLATED, 1)), LearningSettings.defaults());
         RuleChange larger = holding.retune(NOW).changes().get(2);
         assertThat(larger.accepted()).isTrue();
-        // canary 50 % then 50 % reaches all traffic as soon as 50 % then 100 % would; the tie keeps the step in force
-        assertThat(larger.after()).containsEntry(RuleUpdates.CANARY_PERCENT, 50.0)
-                .containsEntry(RuleUpdates.SHIFT_STEP_PERCENT, 50.0);
+        // the canary may not grow past 10 % (ShiftScheduleSearch.MAX_LEARNED_CANARY): the step grows instead,
+        // 10 % then all of it leaves 90 % on the violating source for one interval instead of 90 + 40
+        assertThat(larger.after()).containsEntry(RuleUpdates.CANARY_PERCENT, 10.0)
+                .containsEntry(RuleUpdates.SHIFT_STEP_PERCENT, 100.0);
         assertThat(larger.objectiveBefore()).isEqualTo(130);
-        assertThat(larger.objectiveAfter()).isEqualTo(50);
+        assertThat(larger.objectiveAfter()).isEqualTo(90);
     }
 
     @Test
