@@ -72,22 +72,17 @@ public final class ExceedanceProbability {
         long crossed = 0;
         SplittableRandom random = new SplittableRandom(seed);
         double[] eps = new double[horizon];
+        // non-seasonal weights accumulate in O(1) per step; others need the O(h) convolution
+        InnovationShape shape = InnovationShape.of(c);
         for (int p = 0; p < paths; p++) {
             for (int h = 0; h < horizon; h++) {
                 eps[h] = random.nextGaussian();
             }
-            for (int h = 0; h < horizon; h++) {
-                double e = 0;
-                for (int j = 0; j <= h; j++) {
-                    if (c[j] != 0) {
-                        e += c[j] * eps[h - j];
-                    }
-                }
-                if (point[h] + scale[h] * e > threshold) {
-                    firstAt[h]++;
-                    crossed++;
-                    break;
-                }
+            int first = shape != null ? firstCrossingRecursive(shape, eps, point, scale, threshold)
+                    : firstCrossingConvolved(c, eps, point, scale, threshold);
+            if (first >= 0) {
+                firstAt[first]++;
+                crossed++;
             }
         }
         double probability = (double) crossed / paths;
@@ -122,5 +117,38 @@ public final class ExceedanceProbability {
     public static Exceedance estimate(Forecast forecast, double threshold, double originSeconds, double stepSeconds,
             long seed) {
         return estimate(forecast, threshold, originSeconds, stepSeconds, DEFAULT_PATHS, seed);
+    }
+
+    /** First step at which the path crosses, or -1; the direct convolution {@code sum_j c_j eps_(h-j)}. */
+    private static int firstCrossingConvolved(double[] c, double[] eps, double[] point, double[] scale,
+            double threshold) {
+        for (int h = 0; h < point.length; h++) {
+            double e = 0;
+            for (int j = 0; j <= h; j++) {
+                if (c[j] != 0) {
+                    e += c[j] * eps[h - j];
+                }
+            }
+            if (point[h] + scale[h] * e > threshold) {
+                return h;
+            }
+        }
+        return -1;
+    }
+
+    /** The same crossing with the error accumulated recursively (see {@link InnovationShape}). */
+    private static int firstCrossingRecursive(InnovationShape shape, double[] eps, double[] point, double[] scale,
+            double threshold) {
+        double sum = 0;
+        double damped = 0;
+        for (int h = 0; h < point.length; h++) {
+            double e = shape.c0() * eps[h] + shape.a() * sum + shape.b() * damped;
+            if (point[h] + scale[h] * e > threshold) {
+                return h;
+            }
+            sum += eps[h];
+            damped = shape.phi() * (sum + damped);
+        }
+        return -1;
     }
 }
