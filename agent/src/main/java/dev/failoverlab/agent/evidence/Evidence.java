@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.failoverlab.agent.analytics.ModelEvidence;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -83,33 +82,34 @@ public final class Evidence {
         return !missing.isEmpty();
     }
 
-    /** Builder for one model entry. */
+    /**
+     * Builder for one model entry written by the brain; the same {@link ModelEvidence} the analytics return, so
+     * both kinds of model land in the evidence through {@link #add(ModelEvidence)}.
+     */
     public final class ModelBuilder {
-        private final String name;
-        private final Map<String, Double> parameters = new LinkedHashMap<>();
-        private final Map<String, Double> fit = new LinkedHashMap<>();
-        private final Map<String, Double> outputs = new LinkedHashMap<>();
+        private final ModelEvidence.Builder model;
         private String note;
 
         private ModelBuilder(String name) {
-            this.name = name;
+            this.model = ModelEvidence.of(name);
         }
 
         public ModelBuilder parameter(String key, double value) {
-            parameters.put(key, value);
+            model.param(key, value);
             return this;
         }
 
         public ModelBuilder fit(String key, double value) {
-            fit.put(key, value);
+            model.fit(key, value);
             return this;
         }
 
         public ModelBuilder output(String key, double value) {
-            outputs.put(key, value);
+            model.output(key, value);
             return this;
         }
 
+        /** Sets the entry's note (a later call replaces an earlier one). */
         public ModelBuilder note(String text) {
             this.note = text;
             return this;
@@ -117,11 +117,10 @@ public final class Evidence {
 
         /** Records the entry and returns its id. */
         public String add() {
-            String id = "model" + (models.size() + 1);
-            models.add(new ModelOutput(id, name, Collections.unmodifiableMap(parameters),
-                    Collections.unmodifiableMap(fit), Collections.unmodifiableMap(outputs), Map.of(),
-                    note == null ? List.of() : List.of(note)));
-            return id;
+            if (note != null) {
+                model.note(note);
+            }
+            return Evidence.this.add(model.build());
         }
     }
 }

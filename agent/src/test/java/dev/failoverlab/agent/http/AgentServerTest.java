@@ -27,20 +27,22 @@ import org.junit.jupiter.api.Test;
 /** Every kind of bad input gets its status and a {@code {"error", "field"}} body that says how to fix it. */
 final class AgentServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> LOG = new CopyOnWriteArrayList<>();
+    private static TestServer running;
     private static AgentServer server;
     private static HttpTestClient client;
+    private static List<String> LOG;
 
     @BeforeAll
     static void start() {
-        server = AgentServer.start(new FakeAgentApi(),
-                ServerOptions.defaults().withAddress("127.0.0.1", 0).withRequestLog(LOG::add));
-        client = new HttpTestClient(server.port());
+        running = new TestServer(new FakeAgentApi());
+        server = running.server;
+        client = running.client;
+        LOG = running.log;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        running.close();
     }
 
     private static JsonNode error(HttpResponse<String> r, int status) throws Exception {

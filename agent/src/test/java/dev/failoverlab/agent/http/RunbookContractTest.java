@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,20 +15,22 @@ import org.junit.jupiter.api.Test;
 /** The runbook's curl commands, replayed verbatim, get a 200 with evidence and mode from every route. */
 final class RunbookContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> LOG = new CopyOnWriteArrayList<>();
+    private static TestServer running;
     private static AgentServer server;
     private static HttpTestClient client;
+    private static List<String> LOG;
 
     @BeforeAll
     static void start() {
-        server = AgentServer.start(new FakeAgentApi(),
-                ServerOptions.defaults().withAddress("127.0.0.1", 0).withRequestLog(LOG::add));
-        client = new HttpTestClient(server.port());
+        running = new TestServer(new FakeAgentApi());
+        server = running.server;
+        client = running.client;
+        LOG = running.log;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        running.close();
     }
 
     @Test

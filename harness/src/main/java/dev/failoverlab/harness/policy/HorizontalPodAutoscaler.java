@@ -43,6 +43,13 @@ public final class HorizontalPodAutoscaler {
         this.behavior = ScalingBehavior.kubernetesDefaults(settings.scaleDownStabilization());
     }
 
+    /** Starts one autoscaler per managed deployment, as each baseline deploys them. */
+    public static void startForEach(PolicyContext context, HpaSettings settings) {
+        for (PolicyEnvironment.ManagedDeployment d : context.environment().deployments()) {
+            new HorizontalPodAutoscaler(context, d, settings).start();
+        }
+    }
+
     /** Registers the reconcile loop: every sync period, the first one a sync period after the start. */
     public void start() {
         context.scheduler().every(settings.syncPeriod(), settings.syncPeriod(), this::reconcile);

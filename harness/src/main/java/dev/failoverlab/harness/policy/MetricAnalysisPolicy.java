@@ -44,9 +44,7 @@ public final class MetricAnalysisPolicy implements Policy {
                         + "over %s must be >= %s%% and its p99 <= %s ms; %d failed check(s) switch the traffic",
                 hpa.targetCpuPercent(), Durations.format(interval), Durations.format(window),
                 plain(minSuccessRatePercent), plain(maxP99Ms), threshold));
-        for (PolicyEnvironment.ManagedDeployment d : context.environment().deployments()) {
-            new HorizontalPodAutoscaler(context, d, hpa).start();
-        }
+        HorizontalPodAutoscaler.startForEach(context, hpa);
         new MetricAnalysis(context, interval, threshold, new MetricChecks(window, minSuccessRatePercent, maxP99Ms))
                 .start();
     }

@@ -35,9 +35,7 @@ public final class TraditionalPolicy implements Policy {
                         + "watcher probes the active colour every %s, switches after %d consecutive failures",
                 hpa.targetCpuPercent(), Durations.format(hpa.syncPeriod()), hpa.tolerance(),
                 Durations.format(hpa.scaleDownStabilization()), Durations.format(probePeriod), failureThreshold));
-        for (PolicyEnvironment.ManagedDeployment d : context.environment().deployments()) {
-            new HorizontalPodAutoscaler(context, d, hpa).start();
-        }
+        HorizontalPodAutoscaler.startForEach(context, hpa);
         new FailoverWatcher(context, probePeriod, failureThreshold).start();
     }
 
