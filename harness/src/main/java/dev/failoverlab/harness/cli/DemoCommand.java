@@ -6,10 +6,10 @@ import dev.failoverlab.harness.demo.DemoScenarios;
 import dev.failoverlab.harness.demo.DemoSession;
 import dev.failoverlab.harness.demo.RunbookSteps;
 import dev.failoverlab.harness.policy.PolicyRegistry;
-import dev.failoverlab.harness.scenario.Durations;
+import dev.failoverlab.loadgen.yaml.Durations;
 import dev.failoverlab.harness.scenario.Scenario;
-import dev.failoverlab.harness.scenario.ScenarioException;
-import dev.failoverlab.harness.scenario.SourceLocation;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
+import dev.failoverlab.loadgen.yaml.SourceLocation;
 import dev.failoverlab.harness.sim.LiveLoad;
 import dev.failoverlab.harness.sim.LiveSimulation;
 import dev.failoverlab.harness.sim.live.KubectlText;
@@ -179,7 +179,7 @@ final class DemoCommand implements Callable<Integer> {
         } catch (BindException e) {
             throw new UserError(e.getMessage() + " (another demo running? pick free ports with --port and"
                     + " --control-port)");
-        } catch (ScenarioException | IllegalArgumentException e) {
+        } catch (YamlFileException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
     }
@@ -193,7 +193,7 @@ final class DemoCommand implements Callable<Integer> {
     private static Duration duration(String text) {
         try {
             return Durations.parse(text.strip(), new SourceLocation("--for", 1, 1), "--for");
-        } catch (ScenarioException e) {
+        } catch (YamlFileException e) {
             throw new UserError(String.format(Locale.ROOT,
                     "--for expects a duration like 90s, 30m or 1h30m, got '%s'", text));
         }

@@ -5,7 +5,7 @@ import dev.failoverlab.harness.report.ConsoleTable;
 import dev.failoverlab.harness.report.ReportResult;
 import dev.failoverlab.harness.report.ReportWriter;
 import dev.failoverlab.harness.scenario.Scenario;
-import dev.failoverlab.harness.scenario.ScenarioException;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
 import dev.failoverlab.harness.scenario.ScenarioParser;
 import java.io.IOException;
 import java.io.Reader;
@@ -59,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
                 scenarios.add(parser.parse(Files.readString(copy, StandardCharsets.UTF_8), copy.toString(), baseDir));
             } catch (IOException e) {
                 throw new UserError("cannot read " + copy + ": " + e.getMessage());
-            } catch (ScenarioException e) {
+            } catch (YamlFileException e) {
                 throw new UserError(e.getMessage());
             }
         }

@@ -2,7 +2,7 @@ package dev.failoverlab.harness.cli;
 
 import dev.failoverlab.harness.policy.PolicyRegistry;
 import dev.failoverlab.harness.scenario.Scenario;
-import dev.failoverlab.harness.scenario.ScenarioException;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
 import dev.failoverlab.harness.scenario.ScenarioParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ final class Scenarios {
                 throw new UserError("no scenario files (*.yaml) in " + paths);
             }
             return scenarios;
-        } catch (ScenarioException e) {
+        } catch (YamlFileException e) {
             throw new UserError(e.getMessage());
         }
     }

@@ -1,7 +1,7 @@
 package dev.failoverlab.harness.cli;
 
 import dev.failoverlab.harness.policy.PolicyRegistry;
-import dev.failoverlab.harness.scenario.Durations;
+import dev.failoverlab.loadgen.yaml.Durations;
 import dev.failoverlab.harness.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.failoverlab.harness.policy;
 import dev.failoverlab.agent.port.ActionResult;
 import dev.failoverlab.agent.port.ClusterUnavailableException;
 import dev.failoverlab.agent.port.ProbeResult;
-import dev.failoverlab.harness.scenario.Durations;
+import dev.failoverlab.loadgen.yaml.Durations;
 import java.time.Duration;
 import java.util.Locale;
 

@@ -2,7 +2,7 @@ package dev.failoverlab.harness.policy;
 
 import dev.failoverlab.agent.port.ScrapeSample;
 import dev.failoverlab.agent.metrics.PromQl;
-import dev.failoverlab.harness.scenario.Durations;
+import dev.failoverlab.loadgen.yaml.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

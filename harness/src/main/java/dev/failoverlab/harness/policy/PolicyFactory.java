@@ -1,5 +1,6 @@
 package dev.failoverlab.harness.policy;
 
+import dev.failoverlab.loadgen.yaml.YamlFileException;
 import dev.failoverlab.harness.scenario.Settings;
 import java.util.Set;
 
@@ -14,6 +15,6 @@ public interface PolicyFactory {
     /** Keys accepted under {@code settings.<name>} in a scenario. */
     Set<String> settingKeys();
 
-    /** A new policy for one run; may throw {@code ScenarioException} for a bad setting value. */
+    /** A new policy for one run; may throw {@code YamlFileException} for a bad setting value. */
     Policy create(Settings settings);
 }

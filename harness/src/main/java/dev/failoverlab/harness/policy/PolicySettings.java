@@ -1,6 +1,6 @@
 package dev.failoverlab.harness.policy;
 
-import dev.failoverlab.harness.scenario.ScenarioException;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
 import dev.failoverlab.harness.scenario.Settings;
 import java.time.Duration;
 
@@ -51,8 +51,8 @@ final class PolicySettings {
     }
 
     /** Only called for a key that is present: every fallback is valid. */
-    private static ScenarioException at(Settings settings, String key, String message) {
+    private static YamlFileException at(Settings settings, String key, String message) {
         Settings.Value v = settings.values().get(key);
-        return new ScenarioException(v.location(), v.path(), message);
+        return new YamlFileException(v.location(), v.path(), message);
     }
 }

@@ -1,6 +1,6 @@
 package dev.failoverlab.harness.policy;
 
-import dev.failoverlab.harness.scenario.Durations;
+import dev.failoverlab.loadgen.yaml.Durations;
 import dev.failoverlab.harness.scenario.Settings;
 import java.time.Duration;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package dev.failoverlab.harness.scenario;
 
+import dev.failoverlab.loadgen.yaml.SourceLocation;
+import dev.failoverlab.loadgen.yaml.Durations;
 import java.time.Duration;
 
 /** A checkable statement about a run; scoring marks each pass or fail. */

@@ -1,5 +1,9 @@
 package dev.failoverlab.harness.scenario;
 
+import dev.failoverlab.loadgen.yaml.YamlNode;
+import dev.failoverlab.loadgen.yaml.SourceLocation;
+import dev.failoverlab.loadgen.yaml.Durations;
+import dev.failoverlab.loadgen.yaml.NumberRange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package dev.failoverlab.harness.scenario;
 
+import dev.failoverlab.loadgen.yaml.SourceLocation;
 import java.time.Duration;
 import java.util.Map;
 

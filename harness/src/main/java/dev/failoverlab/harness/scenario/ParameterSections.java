@@ -1,5 +1,7 @@
 package dev.failoverlab.harness.scenario;
 
+import dev.failoverlab.loadgen.yaml.YamlNode;
+import dev.failoverlab.loadgen.yaml.NumberRange;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.failoverlab.harness.scenario;
 
+import dev.failoverlab.loadgen.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.failoverlab.harness.scenario;
 
+import dev.failoverlab.loadgen.yaml.SourceLocation;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,7 +26,7 @@ public final class Quantities {
     public static long cpuMillis(String text, SourceLocation where, String path) {
         Matcher m = CPU.matcher(text.trim());
         if (!m.matches()) {
-            throw new ScenarioException(where, path,
+            throw new YamlFileException(where, path,
                     "expected a CPU quantity like 500m, 1 or 1.5 (cores), got '" + text + "'");
         }
         BigDecimal millis = new BigDecimal(m.group(1));
@@ -32,7 +34,7 @@ public final class Quantities {
             millis = millis.movePointRight(3);
         }
         if (millis.stripTrailingZeros().scale() > 0) {
-            throw new ScenarioException(where, path, "CPU '" + text + "' is finer than 1m (one millicore)");
+            throw new YamlFileException(where, path, "CPU '" + text + "' is finer than 1m (one millicore)");
         }
         return exactLong(millis, text, where, path);
     }
@@ -41,7 +43,7 @@ public final class Quantities {
     public static long memoryBytes(String text, SourceLocation where, String path) {
         Matcher m = MEMORY.matcher(text.trim());
         if (!m.matches()) {
-            throw new ScenarioException(where, path, "expected a memory quantity like 256Mi, 1Gi, 512M or a byte"
+            throw new YamlFileException(where, path, "expected a memory quantity like 256Mi, 1Gi, 512M or a byte"
                     + " count, got '" + text + "' (suffixes are case-sensitive: Ki Mi Gi Ti, k M G T)");
         }
         BigDecimal bytes = new BigDecimal(m.group(1));
@@ -49,7 +51,7 @@ public final class Quantities {
             bytes = bytes.multiply(BigDecimal.valueOf(MEMORY_UNITS.get(m.group(2))));
         }
         if (bytes.stripTrailingZeros().scale() > 0) {
-            throw new ScenarioException(where, path, "memory '" + text + "' is not a whole number of bytes");
+            throw new YamlFileException(where, path, "memory '" + text + "' is not a whole number of bytes");
         }
         return exactLong(bytes, text, where, path);
     }
@@ -75,7 +77,7 @@ public final class Quantities {
         try {
             return value.longValueExact();
         } catch (ArithmeticException e) {
-            throw new ScenarioException(where, path, "quantity '" + text + "' is too large");
+            throw new YamlFileException(where, path, "quantity '" + text + "' is too large");
         }
     }
 }

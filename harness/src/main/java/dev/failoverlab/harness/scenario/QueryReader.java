@@ -1,5 +1,7 @@
 package dev.failoverlab.harness.scenario;
 
+import dev.failoverlab.loadgen.yaml.YamlNode;
+import dev.failoverlab.loadgen.yaml.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

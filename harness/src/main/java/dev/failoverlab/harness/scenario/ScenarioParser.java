@@ -1,5 +1,9 @@
 package dev.failoverlab.harness.scenario;
 
+import dev.failoverlab.loadgen.yaml.YamlNode;
+import dev.failoverlab.loadgen.yaml.SourceLocation;
+import dev.failoverlab.loadgen.yaml.LoadReader;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +58,7 @@ public final class ScenarioParser {
             if (Files.isDirectory(path)) {
                 List<Path> yamls = yamlFiles(path);
                 if (yamls.isEmpty()) {
-                    throw new ScenarioException(new SourceLocation(path.toString(), 1, 1), "",
+                    throw new YamlFileException(new SourceLocation(path.toString(), 1, 1), "",
                             "the folder holds no *.yaml scenario files");
                 }
                 files.addAll(yamls);
@@ -72,7 +76,7 @@ public final class ScenarioParser {
             Parsed p = parseWithName(file);
             SourceLocation first = seen.putIfAbsent(p.scenario().name(), p.nameLocation());
             if (first != null) {
-                throw new ScenarioException(p.nameLocation(), "name", "scenario name '" + p.scenario().name()
+                throw new YamlFileException(p.nameLocation(), "name", "scenario name '" + p.scenario().name()
                         + "' is already used by " + first + "; scenario names must be unique");
             }
             result.add(p.scenario());
@@ -85,7 +89,7 @@ public final class ScenarioParser {
             return list.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p))
                     .sorted().toList();
         } catch (IOException e) {
-            throw new ScenarioException(new SourceLocation(dir.toString(), 1, 1), "",
+            throw new YamlFileException(new SourceLocation(dir.toString(), 1, 1), "",
                     "cannot list the folder: " + e.getMessage());
         }
     }
@@ -95,7 +99,7 @@ public final class ScenarioParser {
         try {
             yaml = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ScenarioException(new SourceLocation(file.toString(), 1, 1), "",
+            throw new YamlFileException(new SourceLocation(file.toString(), 1, 1), "",
                     "cannot read the scenario file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
         Path dir = file.toAbsolutePath().getParent();

@@ -1,5 +1,8 @@
 package dev.failoverlab.harness.scenario;
 
+import dev.failoverlab.loadgen.yaml.SourceLocation;
+import dev.failoverlab.loadgen.yaml.Durations;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -32,7 +35,7 @@ public record Settings(Map<String, Value> values) {
         try {
             return Double.parseDouble(v.text());
         } catch (NumberFormatException e) {
-            throw new ScenarioException(v.location(), v.path(), "expected a number, got '" + v.text() + "'");
+            throw new YamlFileException(v.location(), v.path(), "expected a number, got '" + v.text() + "'");
         }
     }
 
@@ -44,7 +47,7 @@ public record Settings(Map<String, Value> values) {
         try {
             return Integer.parseInt(v.text());
         } catch (NumberFormatException e) {
-            throw new ScenarioException(v.location(), v.path(), "expected an integer, got '" + v.text() + "'");
+            throw new YamlFileException(v.location(), v.path(), "expected an integer, got '" + v.text() + "'");
         }
     }
 }

@@ -3,8 +3,8 @@ package dev.failoverlab.harness.sim;
 import dev.failoverlab.agent.port.ActionResult;
 import dev.failoverlab.harness.run.RunEvent;
 import dev.failoverlab.harness.scenario.FaultSpec;
-import dev.failoverlab.harness.scenario.ScenarioException;
-import dev.failoverlab.harness.scenario.SourceLocation;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
+import dev.failoverlab.loadgen.yaml.SourceLocation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +64,7 @@ public final class LiveOperator {
             FaultSpec.PatchEnv patch = new FaultSpec.PatchEnv(now(), d.name, new LinkedHashMap<>(env), CONTROL);
             try {
                 PodTemplates.validate(patch, -1);
-            } catch (ScenarioException e) {
+            } catch (YamlFileException e) {
                 // "control:1:1: patchEnv.env.X: why" → "env.X: why"
                 String message = e.getMessage().substring(CONTROL.toString().length() + 2);
                 throw new IllegalArgumentException(message.replaceFirst("^patchEnv\\.", ""), e);

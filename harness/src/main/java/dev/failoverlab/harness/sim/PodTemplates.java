@@ -1,7 +1,7 @@
 package dev.failoverlab.harness.sim;
 
 import dev.failoverlab.harness.scenario.FaultSpec;
-import dev.failoverlab.harness.scenario.ScenarioException;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +79,12 @@ final class PodTemplates {
         try {
             value = Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
-            throw new ScenarioException(patch.location(), path, "'" + text + "' is not a number"
+            throw new YamlFileException(patch.location(), path, "'" + text + "' is not a number"
                     + (key.equals(SLOW_DELAY_MS) ? " of milliseconds" : " (a percentage 0..100)"));
         }
         boolean percent = !key.equals(SLOW_DELAY_MS);
         if (!(value >= 0) || Double.isInfinite(value) || (percent && value > 100)) {
-            throw new ScenarioException(patch.location(), path, "'" + text + "' is out of range (use "
+            throw new YamlFileException(patch.location(), path, "'" + text + "' is out of range (use "
                     + (percent ? "a percentage 0..100, \"0\" to undo" : "milliseconds >= 0") + ")");
         }
         return value;

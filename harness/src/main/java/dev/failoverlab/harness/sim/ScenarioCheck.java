@@ -4,7 +4,7 @@ import dev.failoverlab.harness.scenario.ClusterSpec;
 import dev.failoverlab.harness.scenario.DeploymentSpec;
 import dev.failoverlab.harness.scenario.FaultSpec;
 import dev.failoverlab.harness.scenario.Scenario;
-import dev.failoverlab.harness.scenario.ScenarioException;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
 import dev.failoverlab.harness.scenario.WorkloadSpec;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -66,28 +66,28 @@ final class ScenarioCheck {
     private static void checkFault(FaultSpec f, int i, Set<String> names) {
         String path = "faults[" + i + "]";
         if (!names.contains(f.deployment())) {
-            throw new ScenarioException(f.location(), path + ".deployment",
+            throw new YamlFileException(f.location(), path + ".deployment",
                     "unknown deployment '" + f.deployment() + "' (known: " + String.join(", ", names) + ")");
         }
         if (f.at() == null || f.at().isNegative()) {
-            throw new ScenarioException(f.location(), path + ".at", "must be a duration >= 0");
+            throw new YamlFileException(f.location(), path + ".at", "must be a duration >= 0");
         }
         Duration lasts = FaultInjector.lasts(f);
         if (lasts != null && (lasts.isZero() || lasts.isNegative())) {
-            throw new ScenarioException(f.location(), path + ".lasts", "must be > 0 (or left out: until the end)");
+            throw new YamlFileException(f.location(), path + ".lasts", "must be > 0 (or left out: until the end)");
         }
         if (f instanceof FaultSpec.PatchEnv p) {
             PodTemplates.validate(p, i);
         } else if (f instanceof FaultSpec.PodKill k && k.count() < 1) {
-            throw new ScenarioException(f.location(), path + ".podKill.count", "must be >= 1, got " + k.count());
+            throw new YamlFileException(f.location(), path + ".podKill.count", "must be >= 1, got " + k.count());
         } else if (f instanceof FaultSpec.CpuContention c && !(c.stolenFraction() >= 0 && c.stolenFraction() < 1)) {
-            throw new ScenarioException(f.location(), path + ".cpuContention.stolen",
+            throw new YamlFileException(f.location(), path + ".cpuContention.stolen",
                     "must be a fraction in [0, 1), got " + c.stolenFraction());
         } else if (f instanceof FaultSpec.MemoryLeak m && !(m.mibPerMinute() > 0)) {
-            throw new ScenarioException(f.location(), path + ".memoryLeak.mibPerMinute",
+            throw new YamlFileException(f.location(), path + ".memoryLeak.mibPerMinute",
                     "must be > 0, got " + m.mibPerMinute());
         } else if (f instanceof FaultSpec.SlowStart s && !(s.startupSeconds() >= 0)) {
-            throw new ScenarioException(f.location(), path + ".slowStart.startupSeconds",
+            throw new YamlFileException(f.location(), path + ".slowStart.startupSeconds",
                     "must be >= 0, got " + s.startupSeconds());
         }
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.failoverlab.agent.port.ProbeResult;
-import dev.failoverlab.harness.scenario.ScenarioException;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
 import dev.failoverlab.harness.scenario.Settings;
-import dev.failoverlab.harness.scenario.SourceLocation;
+import dev.failoverlab.loadgen.yaml.SourceLocation;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ final class BaselinePoliciesTest {
     void badValuesAreReportedAtTheirPlace() {
         PolicyFactory traditional = PolicyRegistry.standard().get("traditional");
         assertThatThrownBy(() -> traditional.create(settings("failureThreshold", "0")))
-                .isInstanceOf(ScenarioException.class)
+                .isInstanceOf(YamlFileException.class)
                 .hasMessage("s.yaml:7:5: settings.x.failureThreshold: must be an integer of at least 1, got 0");
         assertThatThrownBy(() -> traditional.create(settings("probePeriod", "0s")))
                 .hasMessageContaining("s.yaml:7:5: settings.x.probePeriod: must be a duration greater than zero");

@@ -1,5 +1,7 @@
 package dev.failoverlab.harness.scenario;
 
+import dev.failoverlab.loadgen.yaml.SourceLocation;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -73,7 +75,7 @@ final class MalformedScenarioTest {
         Path file = Path.of(Objects.requireNonNull(
                 getClass().getResource("/scenarios/malformed/" + fixture + ".yaml")).toURI());
 
-        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> parser.parse(file));
+        YamlFileException e = catchThrowableOfType(YamlFileException.class, () -> parser.parse(file));
 
         assertThat(e).as("parsing %s must fail", fixture).isNotNull();
         assertThat(e.location()).isEqualTo(new SourceLocation(file.toString(), line, column));

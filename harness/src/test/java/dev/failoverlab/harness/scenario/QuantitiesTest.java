@@ -1,5 +1,7 @@
 package dev.failoverlab.harness.scenario;
 
+import dev.failoverlab.loadgen.yaml.SourceLocation;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +23,7 @@ final class QuantitiesTest {
     @ValueSource(strings = {"500x", "", "-1", "m", "1.5 cores", "500M", "1e3"})
     void rejectsMalformedCpu(String text) {
         assertThatThrownBy(() -> Quantities.cpuMillis(text, HERE, "cluster.deployments.web-blue.cpu"))
-                .isInstanceOf(ScenarioException.class)
+                .isInstanceOf(YamlFileException.class)
                 .hasMessageStartingWith("s.yaml:5:9: cluster.deployments.web-blue.cpu: expected a CPU quantity");
     }
 
@@ -42,7 +44,7 @@ final class QuantitiesTest {
     @ValueSource(strings = {"256mi", "256MB", "Gi", "1.5.1Gi", "-1Gi", "256 Mi"})
     void rejectsMalformedMemoryAndSaysSuffixesAreCaseSensitive(String text) {
         assertThatThrownBy(() -> Quantities.memoryBytes(text, HERE, "memory"))
-                .isInstanceOf(ScenarioException.class)
+                .isInstanceOf(YamlFileException.class)
                 .hasMessageContaining("expected a memory quantity like 256Mi")
                 .hasMessageContaining("case-sensitive");
     }

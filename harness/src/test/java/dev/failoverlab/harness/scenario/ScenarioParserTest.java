@@ -1,5 +1,7 @@
 package dev.failoverlab.harness.scenario;
 
+import dev.failoverlab.loadgen.yaml.SourceLocation;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -173,7 +175,7 @@ final class ScenarioParserTest {
     void replayWindowLongerThanTheTraceIsAnErrorAtFor() {
         assertThatThrownBy(() -> parse("name: r\nduration: 20m\nload:\n"
                 + "  - replay: {file: tiny-trace.csv, compress: 60, for: 11s}\n"))
-                .isInstanceOf(ScenarioException.class)
+                .isInstanceOf(YamlFileException.class)
                 .hasMessageStartingWith("t.yaml:4:55: load[0].replay.for: the replayed window does not fit the trace")
                 .hasMessageContaining("covers 600 s");
         assertThatThrownBy(() -> parse("name: r\nduration: 20m\nload:\n"
@@ -266,7 +268,7 @@ final class ScenarioParserTest {
         Path other = Files.createDirectory(dir.resolve("more"));
         Files.writeString(other.resolve("c.yaml"), "# copy\nname: first\n" + body);
         assertThatThrownBy(() -> parser.parseAll(List.of(dir, other)))
-                .isInstanceOf(ScenarioException.class)
+                .isInstanceOf(YamlFileException.class)
                 .hasMessage(other.resolve("c.yaml") + ":2:7: name: scenario name 'first' is already used by "
                         + dir.resolve("a.yaml") + ":1:7; scenario names must be unique");
     }

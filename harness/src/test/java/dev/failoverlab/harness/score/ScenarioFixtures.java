@@ -8,7 +8,7 @@ import dev.failoverlab.harness.scenario.FaultSpec;
 import dev.failoverlab.harness.scenario.Pricing;
 import dev.failoverlab.harness.scenario.Scenario;
 import dev.failoverlab.harness.scenario.Slo;
-import dev.failoverlab.harness.scenario.SourceLocation;
+import dev.failoverlab.loadgen.yaml.SourceLocation;
 import dev.failoverlab.harness.scenario.WorkloadSpec;
 import dev.failoverlab.loadgen.profile.LoadProfile;
 import dev.failoverlab.loadgen.profile.LoadSegment;

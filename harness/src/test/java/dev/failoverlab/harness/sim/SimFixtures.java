@@ -14,7 +14,7 @@ import dev.failoverlab.harness.scenario.Pricing;
 import dev.failoverlab.harness.scenario.Scenario;
 import dev.failoverlab.harness.scenario.Settings;
 import dev.failoverlab.harness.scenario.Slo;
-import dev.failoverlab.harness.scenario.SourceLocation;
+import dev.failoverlab.loadgen.yaml.SourceLocation;
 import dev.failoverlab.harness.scenario.WorkloadSpec;
 import dev.failoverlab.loadgen.profile.LoadProfile;
 import dev.failoverlab.loadgen.profile.LoadSegment;

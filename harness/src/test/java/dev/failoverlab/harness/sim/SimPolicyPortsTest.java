@@ -14,7 +14,7 @@ import dev.failoverlab.harness.run.RunEvent;
 import dev.failoverlab.harness.run.RunRecording;
 import dev.failoverlab.harness.scenario.FaultSpec;
 import dev.failoverlab.harness.scenario.Scenario;
-import dev.failoverlab.harness.scenario.ScenarioException;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -149,13 +149,13 @@ final class SimPolicyPortsTest {
         Scenario unknown = SimFixtures.blueGreen("bad", 60, SimFixtures.workload(4, 1), SimFixtures.constant(10, 60),
                 1, 1, 500, List.of(new FaultSpec.PodKill(SimFixtures.at(5), "web-red", 1, SimFixtures.HERE)));
         assertThatThrownBy(() -> SimFixtures.run(unknown, SimFixtures.idle(), 1))
-                .isInstanceOf(ScenarioException.class)
+                .isInstanceOf(YamlFileException.class)
                 .hasMessage("test.yaml:1:1: faults[0].deployment: unknown deployment 'web-red' (known: "
                         + "web-blue, web-green)");
         Scenario badEnv = SimFixtures.blueGreen("bad", 60, SimFixtures.workload(4, 1), SimFixtures.constant(10, 60),
                 1, 1, 500, List.of(SimFixtures.patch(5, "web-blue", Map.of("SLOW_REQUESTS", "lots"))));
         assertThatThrownBy(() -> SimFixtures.run(badEnv, SimFixtures.idle(), 1))
-                .isInstanceOf(ScenarioException.class)
+                .isInstanceOf(YamlFileException.class)
                 .hasMessageContaining("faults[0].patchEnv.env.SLOW_REQUESTS")
                 .hasMessageContaining("'lots' is not a number");
     }

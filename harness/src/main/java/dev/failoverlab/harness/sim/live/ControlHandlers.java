@@ -3,9 +3,9 @@ package dev.failoverlab.harness.sim.live;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failoverlab.agent.port.ActionResult;
 import dev.failoverlab.harness.run.RunEvent;
-import dev.failoverlab.harness.scenario.Durations;
-import dev.failoverlab.harness.scenario.ScenarioException;
-import dev.failoverlab.harness.scenario.SourceLocation;
+import dev.failoverlab.loadgen.yaml.Durations;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
+import dev.failoverlab.loadgen.yaml.SourceLocation;
 import dev.failoverlab.harness.sim.LiveLoad;
 import dev.failoverlab.harness.sim.LiveOperator;
 import dev.failoverlab.harness.sim.LiveRollout;
@@ -188,7 +188,7 @@ final class ControlHandlers {
         try {
             Duration d = Durations.parse(text.strip(), new SourceLocation("query", 1, 1), "timeout");
             return d.isZero() ? LiveSimulation.HORIZON : d;
-        } catch (ScenarioException e) {
+        } catch (YamlFileException e) {
             throw ControlException.badRequest("timeout", "expected a duration like 90s or 10m (0 waits for good), got '"
                     + text + "'");
         }

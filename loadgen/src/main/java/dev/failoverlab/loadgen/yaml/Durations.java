@@ -1,4 +1,4 @@
-package dev.failoverlab.harness.scenario;
+package dev.failoverlab.loadgen.yaml;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -35,8 +35,8 @@ public final class Durations {
         return Duration.ofMillis(Math.round(millis));
     }
 
-    private static ScenarioException bad(String text, SourceLocation where, String path) {
-        return new ScenarioException(where, path,
+    private static YamlFileException bad(String text, SourceLocation where, String path) {
+        return new YamlFileException(where, path,
                 "expected a duration like 30s or 5m (units ms, s, m, h; e.g. 250ms, 1h30m), got '" + text + "'");
     }
 

@@ -1,4 +1,4 @@
-package dev.failoverlab.harness.scenario;
+package dev.failoverlab.loadgen.yaml;
 
 import java.io.StringReader;
 import java.time.Duration;
@@ -23,10 +23,10 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A typed, position-aware view of one node of SnakeYAML's composed tree. Every accessor either returns a
- * checked value or throws a {@link ScenarioException} at this node's line and column, naming the field path
+ * checked value or throws a {@link YamlFileException} at this node's line and column, naming the field path
  * (e.g. {@code load[2].ramp.over}) so the user can jump straight to the mistake.
  */
-final class YamlNode {
+public final class YamlNode {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?");
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
 
@@ -36,7 +36,7 @@ final class YamlNode {
     private Map<String, Entry> entries;
 
     /** One key of a mapping: the key (for "unknown key" errors) and its value. */
-    record Entry(String key, YamlNode keyNode, YamlNode value) {
+    public record Entry(String key, YamlNode keyNode, YamlNode value) {
     }
 
     private YamlNode(Node node, String file, String path) {
@@ -46,12 +46,12 @@ final class YamlNode {
     }
 
     /** The underlying SnakeYAML node (for free-form sections such as a query body). */
-    Node raw() {
+    public Node raw() {
         return node;
     }
 
-    /** Composes a whole document; syntax errors become positioned {@link ScenarioException}s. */
-    static YamlNode compose(String yaml, String file) {
+    /** Composes a whole document; syntax errors become positioned {@link YamlFileException}s. */
+    public static YamlNode compose(String yaml, String file) {
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
@@ -63,38 +63,38 @@ final class YamlNode {
             String context = e.getContext() == null ? "" : " (" + e.getContext()
                     + (e.getContextMark() == null ? "" : " that starts at line " + (e.getContextMark().getLine() + 1)
                     + ", column " + (e.getContextMark().getColumn() + 1)) + ")";
-            throw new ScenarioException(where, "", "YAML syntax error: " + e.getProblem() + context);
+            throw new YamlFileException(where, "", "YAML syntax error: " + e.getProblem() + context);
         } catch (YAMLException e) {
-            throw new ScenarioException(new SourceLocation(file, 1, 1), "", "YAML error: " + e.getMessage());
+            throw new YamlFileException(new SourceLocation(file, 1, 1), "", "YAML error: " + e.getMessage());
         }
         if (root == null) {
-            throw new ScenarioException(new SourceLocation(file, 1, 1), "",
+            throw new YamlFileException(new SourceLocation(file, 1, 1), "",
                     "the file is empty; a scenario needs at least name, duration and load");
         }
         return new YamlNode(root, file, "");
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    SourceLocation location() {
+    public SourceLocation location() {
         Mark mark = node.getStartMark();
         return new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
-    ScenarioException error(String message) {
-        return new ScenarioException(location(), path, message);
+    public YamlFileException error(String message) {
+        return new YamlFileException(location(), path, message);
     }
 
-    boolean isMapping() {
+    public boolean isMapping() {
         return node instanceof MappingNode;
     }
 
     // ---- mappings ------------------------------------------------------------------------------------------
 
     /** Keys and values in file order; duplicate keys are an error. */
-    Map<String, Entry> entries() {
+    public Map<String, Entry> entries() {
         if (entries != null) {
             return entries;
         }
@@ -120,21 +120,21 @@ final class YamlNode {
         return result;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return entries().containsKey(key);
     }
 
-    Optional<YamlNode> get(String key) {
+    public Optional<YamlNode> get(String key) {
         Entry entry = entries().get(key);
         return entry == null ? Optional.empty() : Optional.of(entry.value());
     }
 
-    YamlNode require(String key) {
+    public YamlNode require(String key) {
         return get(key).orElseThrow(() -> error("missing required key '" + key + "'"));
     }
 
     /** Rejects any key not in {@code allowed}; the message lists the allowed keys in the given order. */
-    void forbidUnknownKeys(Collection<String> allowed) {
+    public void forbidUnknownKeys(Collection<String> allowed) {
         for (Entry entry : entries().values()) {
             if (!allowed.contains(entry.key())) {
                 throw entry.keyNode().error("unknown key '" + entry.key() + "'; allowed keys: "
@@ -144,7 +144,7 @@ final class YamlNode {
     }
 
     /** The first key of a mapping whose key is one of {@code kinds}; exactly one such key is required. */
-    Entry requireOneOf(List<String> kinds, String what) {
+    public Entry requireOneOf(List<String> kinds, String what) {
         Entry found = null;
         for (Entry entry : entries().values()) {
             if (kinds.contains(entry.key())) {
@@ -163,7 +163,7 @@ final class YamlNode {
 
     // ---- sequences -----------------------------------------------------------------------------------------
 
-    List<YamlNode> elements() {
+    public List<YamlNode> elements() {
         if (!(node instanceof SequenceNode sequence)) {
             throw error("expected a list, got " + kind());
         }
@@ -177,11 +177,11 @@ final class YamlNode {
 
     // ---- scalars -------------------------------------------------------------------------------------------
 
-    String asString() {
+    public String asString() {
         return scalar("a string");
     }
 
-    double asNumber(NumberRange range) {
+    public double asNumber(NumberRange range) {
         String text = scalar("a number");
         if (!NUMBER.matcher(text).matches()) {
             throw error("expected a number, got '" + text + "'");
@@ -193,7 +193,7 @@ final class YamlNode {
         return value;
     }
 
-    int asInt(NumberRange range) {
+    public int asInt(NumberRange range) {
         String text = scalar("a whole number");
         if (!INTEGER.matcher(text).matches()) {
             throw error("expected a whole number, got '" + text + "'");
@@ -210,7 +210,7 @@ final class YamlNode {
         return (int) value;
     }
 
-    Duration asDuration() {
+    public Duration asDuration() {
         String text = scalar("a duration like 30s or 5m");
         if (INTEGER.matcher(text).matches() || NUMBER.matcher(text).matches()) {
             throw error("expected a duration like 30s or 5m, got '" + text + "' (add a unit: ms, s, m or h)");
@@ -218,7 +218,7 @@ final class YamlNode {
         return Durations.parse(text, location(), path);
     }
 
-    boolean asBoolean() {
+    public boolean asBoolean() {
         String text = scalar("true or false");
         if (text.equalsIgnoreCase("true")) {
             return true;
@@ -231,32 +231,32 @@ final class YamlNode {
 
     // ---- shorthands for a key of this mapping --------------------------------------------------------------
 
-    String requireString(String key) {
+    public String requireString(String key) {
         return require(key).asString();
     }
 
-    String optionalString(String key, String fallback) {
+    public String optionalString(String key, String fallback) {
         return get(key).map(YamlNode::asString).orElse(fallback);
     }
 
-    double requireNumber(String key, NumberRange range) {
+    public double requireNumber(String key, NumberRange range) {
         return require(key).asNumber(range);
     }
 
-    double optionalNumber(String key, double fallback, NumberRange range) {
+    public double optionalNumber(String key, double fallback, NumberRange range) {
         return get(key).map(v -> v.asNumber(range)).orElse(fallback);
     }
 
-    int optionalInt(String key, int fallback, NumberRange range) {
+    public int optionalInt(String key, int fallback, NumberRange range) {
         return get(key).map(v -> v.asInt(range)).orElse(fallback);
     }
 
-    Duration requireDuration(String key) {
+    public Duration requireDuration(String key) {
         return require(key).asDuration();
     }
 
     /** The duration under {@code key}, or {@code fallback} (which may be null) when the key is absent. */
-    Duration optionalDuration(String key, Duration fallback) {
+    public Duration optionalDuration(String key, Duration fallback) {
         return get(key).map(YamlNode::asDuration).orElse(fallback);
     }
 

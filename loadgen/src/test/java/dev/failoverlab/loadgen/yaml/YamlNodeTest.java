@@ -1,4 +1,4 @@
-package dev.failoverlab.harness.scenario;
+package dev.failoverlab.loadgen.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,7 +85,7 @@ final class YamlNodeTest {
     @Test
     void aMultiDocumentStreamIsASyntaxError() {
         assertThatThrownBy(() -> root("a: 1\n---\nb: 2\n"))
-                .isInstanceOf(ScenarioException.class)
+                .isInstanceOf(YamlFileException.class)
                 .hasMessageContaining("YAML syntax error");
     }
 }

@@ -1,4 +1,4 @@
-package dev.failoverlab.harness.scenario;
+package dev.failoverlab.loadgen.yaml;
 
 import dev.failoverlab.loadgen.profile.LoadProfile;
 import dev.failoverlab.loadgen.profile.LoadSegment;
@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  * simulator and the real load generator. The profile's own constructors validate too; their
  * {@link IllegalArgumentException}s are turned into positioned errors here.
  */
-final class LoadReader {
-    static final List<String> KINDS = List.of("constant", "ramp", "step", "spike", "sine", "replay");
+public final class LoadReader {
+    public static final List<String> KINDS = List.of("constant", "ramp", "step", "spike", "sine", "replay");
 
     private static final List<String> CONSTANT = List.of("rps", "for");
     private static final List<String> RAMP = List.of("from", "to", "over");
@@ -30,11 +30,11 @@ final class LoadReader {
 
     private final Path baseDir;
 
-    LoadReader(Path baseDir) {
+    public LoadReader(Path baseDir) {
         this.baseDir = baseDir;
     }
 
-    LoadProfile read(YamlNode load, Duration scenarioDuration) {
+    public LoadProfile read(YamlNode load, Duration scenarioDuration) {
         List<YamlNode> items = load.elements();
         if (items.isEmpty()) {
             throw load.error("needs at least one segment: " + String.join(", ", KINDS));

@@ -1,4 +1,4 @@
-package dev.failoverlab.harness.scenario;
+package dev.failoverlab.loadgen.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +23,7 @@ final class DurationsTest {
     @ValueSource(strings = {"", " ", "5", "abc", "5 m", "m5", "5M", "5min", "-5m", "1h-30m", "5m ago", "1e3s"})
     void rejectsAnythingElseAtTheGivenPlace(String text) {
         assertThatThrownBy(() -> Durations.parse(text, HERE, "load[0].constant.for"))
-                .isInstanceOf(ScenarioException.class)
+                .isInstanceOf(YamlFileException.class)
                 .hasMessageStartingWith("s.yaml:3:7: load[0].constant.for: expected a duration like 30s or 5m")
                 .hasMessageEndingWith("got '" + text + "'");
     }
