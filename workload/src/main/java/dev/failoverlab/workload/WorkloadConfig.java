@@ -80,13 +80,13 @@ public record WorkloadConfig(String color, int port, double workMs, double workC
         WorkloadConfig d = defaults();
         return new WorkloadConfig(
                 text(env, COLOR, d.color()),
-                (int) integer(env, PORT, "an integer 0..65535", d.port()),
+                smallInteger(env, PORT, "an integer 0..65535", 65_535, d.port()),
                 number(env, WORK_MS, "a number 0..60000", d.workMs()),
                 number(env, WORK_CV, "a number 0..10", d.workCv()),
                 number(env, SLOW_REQUESTS, "a number 0..100", d.slowPercent()),
                 integer(env, SLOW_DELAY_MS, "an integer 0..600000", d.slowDelayMs()),
                 number(env, RANDOM_ERRORS, "a number 0..100", d.errorPercent()),
-                (int) integer(env, THREADS, "an integer 1..10000", d.threads()),
+                smallInteger(env, THREADS, "an integer 1..10000", MAX_THREADS, d.threads()),
                 number(env, WARMUP_SECONDS, "a number 0..3600", d.warmupSeconds()),
                 number(env, DRAIN_SECONDS, "a number 0..3600", d.drainSeconds()),
                 integer(env, SEED, "an integer", d.seed()));
@@ -177,14 +177,19 @@ public record WorkloadConfig(String color, int port, double workMs, double workC
             return fallback;
         }
         try {
-            long value = Long.parseLong(raw.strip());
-            if (value != (int) value && !name.equals(SEED) && !name.equals(SLOW_DELAY_MS)) {
-                throw bad(name, rule, raw);
-            }
-            return value;
+            return Long.parseLong(raw.strip());
         } catch (NumberFormatException e) {
             throw bad(name, rule, raw);
         }
+    }
+
+    /** An int setting: out-of-range longs are reported as written, not as what a cast to int would make of them. */
+    private static int smallInteger(Map<String, String> env, String name, String rule, int max, int fallback) {
+        long value = integer(env, name, rule, fallback);
+        if (value < 0 || value > max) {
+            throw bad(name, rule, env.get(name));
+        }
+        return (int) value;
     }
 
     private static void checkRange(String name, String rule, double value, double min, double max) {
