@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -148,31 +149,29 @@ public final class WorkloadProcess implements AutoCloseable {
     }
 
     private static int awaitPort(Process process, Duration timeout, List<String> errorTail) throws IOException {
-        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+        // a thread of its own reads stdout for the whole life of the child, so it never blocks on a full pipe
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
-                Integer found = null;
                 while ((line = out.readLine()) != null) {
                     Matcher m = LISTENING.matcher(line);
-                    if (found == null && m.find()) {
-                        found = Integer.parseInt(m.group(1));
-                        int result = found;
-                        // keep reading in the background so the child never blocks on a full pipe
-                        Thread drain = new Thread(() -> drainQuietly(out), "workload-stdout");
-                        drain.setDaemon(true);
-                        drain.start();
-                        return result;
+                    if (!port.isDone() && m.find()) {
+                        port.complete(Integer.parseInt(m.group(1)));
                     }
                 }
-                return -1;
-            } catch (IOException e) {
-                return -1;
+            } catch (IOException | RuntimeException e) {
+                // the child is gone; fall through
             }
-        });
+            port.complete(-1);
+        }, "workload-stdout");
+        reader.setDaemon(true);
+        reader.start();
         try {
             int p = port.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (p <= 0) {
+                waitForExit(process);
                 throw new IOException("workload exited before listening" + tail(errorTail));
             }
             return p;
@@ -186,13 +185,14 @@ public final class WorkloadProcess implements AutoCloseable {
         }
     }
 
-    private static void drainQuietly(BufferedReader out) {
+    /** Lets the stderr reader catch the child's last words before they are quoted. */
+    private static void waitForExit(Process process) throws IOException {
         try {
-            while (out.readLine() != null) {
-                // discard
-            }
-        } catch (IOException ignored) {
-            // the child is gone
+            process.waitFor(5, TimeUnit.SECONDS);
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the workload", e);
         }
     }
 
@@ -229,6 +229,6 @@ public final class WorkloadProcess implements AutoCloseable {
 
     private static void pollPause() {
         // a short park between readiness polls; bounded by the caller's deadline
-        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
     }
 }
