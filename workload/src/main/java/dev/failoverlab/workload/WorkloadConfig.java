@@ -1,5 +1,6 @@
 package dev.failoverlab.workload;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +39,9 @@ public record WorkloadConfig(String color, int port, double workMs, double workC
     public static final String WARMUP_SECONDS = "WARMUP_SECONDS";
     public static final String DRAIN_SECONDS = "DRAIN_SECONDS";
     public static final String SEED = "SEED";
+    /** Every variable the workload reads; any other is ignored. */
+    public static final List<String> VARIABLES = List.of(COLOR, PORT, WORK_MS, WORK_CV, SLOW_REQUESTS, SLOW_DELAY_MS,
+            RANDOM_ERRORS, THREADS, WARMUP_SECONDS, DRAIN_SECONDS, SEED);
 
     /** Upper bounds that keep a typo (an extra zero) from turning into an hour-long sleep or 10^6 threads. */
     static final double MAX_WORK_MS = 60_000;
