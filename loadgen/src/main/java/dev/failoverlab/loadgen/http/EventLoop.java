@@ -22,6 +22,7 @@ final class EventLoop implements Runnable {
     private static final long MILLI = 1_000_000L;
     private static final long SCAN_EVERY = 5 * MILLI;
     private static final long MAX_STOP_DRAIN = SECOND;
+    private static final long DRAIN_GRACE = SECOND / 4;
 
     private final HttpTarget target;
     private final LoadListener listener;
@@ -117,7 +118,7 @@ final class EventLoop implements Runnable {
                 scanConnections();
                 nextScan = now + SCAN_EVERY;
             }
-            while (now >= nextTick) {
+            while (now >= tickDue()) {
                 listener.interval(recorder.closeInterval(nextTick / 1e9, backlog.size()));
                 nextTick += SECOND;
             }
@@ -131,6 +132,14 @@ final class EventLoop implements Runnable {
             listener.interval(recorder.closeInterval(now / 1e9, 0));
         }
         return recorder.result(loadEnd / 1e9);
+    }
+
+    /**
+     * When the next tick falls at the end of the load while responses are still draining, wait up to a quarter
+     * second so the last interval includes them instead of a few-millisecond stub with a meaningless rate.
+     */
+    private long tickDue() {
+        return loadOver && busy > 0 && nextTick >= loadEnd ? nextTick + DRAIN_GRACE : nextTick;
     }
 
     private void enqueueDueArrivals() {
@@ -173,7 +182,7 @@ final class EventLoop implements Runnable {
     }
 
     private void waitForWork() throws IOException {
-        long wake = Math.min(nextTick, nextScan);
+        long wake = Math.min(tickDue(), nextScan);
         if (!idle.isEmpty()) {
             wake = Math.min(wake, nextArrival);
         }
