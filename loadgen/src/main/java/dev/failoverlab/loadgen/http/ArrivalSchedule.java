@@ -47,8 +47,14 @@ abstract class ArrivalSchedule {
         @Override
         double next() {
             while (t < end) {
+                int segment = profile.segmentAt(t);
+                if (segment < 0) {
+                    break;
+                }
+                // steps stop at segment boundaries, so a rate jump is taken exactly where the profile puts it
+                double segmentEnd = profile.segmentStart(segment) + profile.segments().get(segment).durationSeconds();
                 double rate = profile.rateAt(t);
-                double dt = Math.min(STEP, end - t);
+                double dt = Math.min(STEP, segmentEnd - t);
                 if (rate > 0 && integral + rate * dt >= need) {
                     t += (need - integral) / rate;
                     integral = need;
@@ -56,7 +62,7 @@ abstract class ArrivalSchedule {
                     return t < end ? t : Double.POSITIVE_INFINITY;
                 }
                 integral += rate * dt;
-                t += dt;
+                t = dt < STEP ? segmentEnd : t + dt;
             }
             return Double.POSITIVE_INFINITY;
         }

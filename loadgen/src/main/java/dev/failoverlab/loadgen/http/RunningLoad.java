@@ -22,7 +22,9 @@ public final class RunningLoad {
     public LoadResult await() {
         CompletableFuture<LoadResult> done = loop.done();
         try {
-            return done.get();
+            LoadResult result = done.get();
+            thread.join(); // the loop closes its sockets after publishing the result
+            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop();
