@@ -1,8 +1,10 @@
 package dev.failoverlab.loadgen.http;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,7 +22,7 @@ public record LoadResult(long intended, long sent, long completed, long ok, Map<
                          Histogram serviceTime, List<IntervalReport> intervals) {
 
     public LoadResult {
-        statusCounts = Map.copyOf(statusCounts);
+        statusCounts = Collections.unmodifiableMap(new TreeMap<>(statusCounts)); // ascending codes in every report
         intervals = List.copyOf(intervals);
     }
 
