@@ -1,11 +1,9 @@
 package dev.failoverlab.loadgen.http;
 
 import java.io.IOException;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
@@ -83,7 +81,7 @@ final class EventLoop implements Runnable {
             done.completeExceptionally(t);
         } finally {
             for (Connection c : connections) {
-                closeQuietly(c);
+                c.close();
             }
             try {
                 selector.close();
@@ -296,12 +294,12 @@ final class EventLoop implements Runnable {
                 reopen(c);
             }
             case CONNECTING -> connectFailed(c);
-            default -> closeQuietly(c);
+            default -> c.close();
         }
     }
 
     private void reopen(Connection c) {
-        closeQuietly(c);
+        c.close();
         open(c);
     }
 
@@ -309,12 +307,7 @@ final class EventLoop implements Runnable {
         c.state = Connection.State.CONNECTING;
         c.connectStartedAt = now;
         try {
-            c.channel = SocketChannel.open();
-            c.channel.configureBlocking(false);
-            c.channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            boolean connected = c.channel.connect(target.address());
-            c.key = c.channel.register(selector, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
-            if (connected) {
+            if (c.open(selector, target.address())) {
                 becomeIdle(c);
             }
         } catch (IOException e) {
@@ -338,7 +331,7 @@ final class EventLoop implements Runnable {
     /** Backs off 10, 20, 40 ... 320 ms so a down server is retried steadily without spinning. */
     private void connectFailed(Connection c) {
         recorder.connectFailure();
-        closeQuietly(c);
+        c.close();
         c.retryAt = now + (10 * MILLI << Math.min(5, c.connectFailures));
         c.connectFailures++;
     }
@@ -376,21 +369,8 @@ final class EventLoop implements Runnable {
             if (c.state == Connection.State.BUSY) {
                 recorder.timeout(now - c.intended, now - c.sentAt);
                 busy--;
-                closeQuietly(c);
+                c.close();
             }
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        c.state = Connection.State.CLOSED;
-        if (c.channel != null) {
-            try {
-                c.channel.close();
-            } catch (IOException ignored) {
-                // closing a broken socket can fail; it is gone either way
-            }
-            c.channel = null;
-            c.key = null;
         }
     }
 
