@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -27,8 +26,7 @@ final class EventLoop implements Runnable {
     private final Recorder recorder;
     private final ArrivalSchedule schedule;
     private final Selector selector;
-    private final Connection[] connections;
-    private final ArrayDeque<Connection> idle;
+    private final ConnectionPool pool;
     private final LongQueue backlog = new LongQueue();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final long timeoutNanos;
@@ -53,12 +51,8 @@ final class EventLoop implements Runnable {
         this.recorder = new Recorder(options.profile());
         this.schedule = ArrivalSchedule.of(options.profile(), options.arrivals(), options.seed());
         this.selector = Selector.open();
-        this.connections = new Connection[options.connections()];
-        this.idle = new ArrayDeque<>(options.connections());
-        for (int i = 0; i < connections.length; i++) {
-            connections[i] = new Connection(target.newRequestView());
-        }
         this.timeoutNanos = options.timeout().toNanos();
+        this.pool = new ConnectionPool(selector, target, recorder, options.connections(), timeoutNanos);
         this.lateNanos = options.lateThreshold().toNanos();
         this.loadEnd = toNanos(options.profile().durationSeconds());
     }
@@ -80,9 +74,7 @@ final class EventLoop implements Runnable {
         } catch (Throwable t) {
             done.completeExceptionally(t);
         } finally {
-            for (Connection c : connections) {
-                c.close();
-            }
+            pool.closeAll();
             try {
                 selector.close();
             } catch (IOException ignored) {
@@ -94,9 +86,7 @@ final class EventLoop implements Runnable {
     private LoadResult loop() throws IOException {
         start = System.nanoTime();
         now = 0;
-        for (Connection c : connections) {
-            open(c);
-        }
+        pool.openAll(now);
         nextArrival = toNanos(schedule.next());
         while (true) {
             now = clock();
@@ -156,8 +146,8 @@ final class EventLoop implements Runnable {
     }
 
     private void dispatch() {
-        while (!backlog.isEmpty() && !idle.isEmpty()) {
-            send(idle.pollFirst(), backlog.poll());
+        while (!backlog.isEmpty() && pool.hasIdle()) {
+            send(pool.takeIdle(), backlog.poll());
         }
     }
 
@@ -181,7 +171,7 @@ final class EventLoop implements Runnable {
 
     private void waitForWork() throws IOException {
         long wake = Math.min(tickDue(), nextScan);
-        if (!idle.isEmpty()) {
+        if (pool.hasIdle()) {
             wake = Math.min(wake, nextArrival);
         }
         if (!backlog.isEmpty()) {
@@ -212,7 +202,7 @@ final class EventLoop implements Runnable {
                 return;
             }
             if (key.isConnectable()) {
-                finishConnect(c);
+                pool.finishConnect(c);
                 return;
             }
             if (key.isWritable() && c.state == Connection.State.BUSY) {
@@ -241,8 +231,7 @@ final class EventLoop implements Runnable {
                 return;
             }
             if (c.state != Connection.State.BUSY) {
-                idle.remove(c);
-                reopen(c); // bytes nobody asked for: the stream is out of step, start afresh
+                pool.reopen(c, now); // bytes nobody asked for: the stream is out of step, start afresh
                 return;
             }
             readBuffer.flip();
@@ -260,10 +249,9 @@ final class EventLoop implements Runnable {
         recorder.response(c.parser.status(), now - c.intended, now - c.sentAt);
         busy--;
         if (c.parser.keepAlive()) {
-            c.state = Connection.State.IDLE;
-            idle.addLast(c);
+            pool.release(c);
         } else {
-            reopen(c);
+            pool.reopen(c, now);
         }
     }
 
@@ -275,10 +263,8 @@ final class EventLoop implements Runnable {
             }
             recorder.ioError();
             busy--;
-        } else if (c.state == Connection.State.IDLE) {
-            idle.remove(c); // the server closed an idle keep-alive connection: not an error, just reconnect
         }
-        reopen(c);
+        pool.reopen(c, now); // on an idle connection: the server closed it while unused, not an error
     }
 
     /** An I/O exception on a connection: the request on it (if any) failed; the connection is re-opened. */
@@ -287,85 +273,29 @@ final class EventLoop implements Runnable {
             case BUSY -> {
                 recorder.ioError();
                 busy--;
-                reopen(c);
+                pool.reopen(c, now);
             }
-            case IDLE -> {
-                idle.remove(c);
-                reopen(c);
-            }
-            case CONNECTING -> connectFailed(c);
+            case IDLE -> pool.reopen(c, now);
+            case CONNECTING -> pool.connectFailed(c, now);
             default -> c.close();
         }
     }
 
-    private void reopen(Connection c) {
-        c.close();
-        open(c);
-    }
-
-    private void open(Connection c) {
-        c.state = Connection.State.CONNECTING;
-        c.connectStartedAt = now;
-        try {
-            if (c.open(selector, target.address())) {
-                becomeIdle(c);
-            }
-        } catch (IOException e) {
-            connectFailed(c);
-        }
-    }
-
-    private void finishConnect(Connection c) throws IOException {
-        if (c.channel.finishConnect()) {
-            c.key.interestOps(SelectionKey.OP_READ);
-            becomeIdle(c);
-        }
-    }
-
-    private void becomeIdle(Connection c) {
-        c.connectFailures = 0;
-        c.state = Connection.State.IDLE;
-        idle.addLast(c);
-    }
-
-    /** Backs off 10, 20, 40 ... 320 ms so a down server is retried steadily without spinning. */
-    private void connectFailed(Connection c) {
-        recorder.connectFailure();
-        c.close();
-        c.retryAt = now + (10 * MILLI << Math.min(5, c.connectFailures));
-        c.connectFailures++;
-    }
-
-    /** Every few ms: in-flight timeouts, stuck connects, and closed connections due for a retry. */
+    /** Every few ms: in-flight timeouts, then stuck connects and closed connections due for a retry. */
     private void scanConnections() {
-        for (Connection c : connections) {
-            switch (c.state) {
-                case BUSY -> {
-                    if (now - c.sentAt >= timeoutNanos) {
-                        recorder.timeout(now - c.intended, now - c.sentAt);
-                        busy--;
-                        reopen(c);
-                    }
-                }
-                case CONNECTING -> {
-                    if (now - c.connectStartedAt >= timeoutNanos) {
-                        connectFailed(c);
-                    }
-                }
-                case CLOSED -> {
-                    if (now >= c.retryAt && !loadOver) {
-                        open(c);
-                    }
-                }
-                default -> {
-                }
+        for (Connection c : pool.all()) {
+            if (c.state == Connection.State.BUSY && now - c.sentAt >= timeoutNanos) {
+                recorder.timeout(now - c.intended, now - c.sentAt);
+                busy--;
+                pool.reopen(c, now);
             }
         }
+        pool.scan(now, !loadOver);
     }
 
     /** After a stop, requests still in flight at the drain deadline are given up as timeouts: never silent. */
     private void abandonInFlight() {
-        for (Connection c : connections) {
+        for (Connection c : pool.all()) {
             if (c.state == Connection.State.BUSY) {
                 recorder.timeout(now - c.intended, now - c.sentAt);
                 busy--;
