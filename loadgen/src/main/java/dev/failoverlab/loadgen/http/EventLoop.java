@@ -171,8 +171,8 @@ final class EventLoop implements Runnable {
 
     private void waitForWork() throws IOException {
         long wake = Math.min(tickDue(), nextScan);
-        if (pool.hasIdle()) {
-            wake = Math.min(wake, nextArrival);
+        if (pool.hasIdle() && !loadOver) {
+            wake = Math.min(wake, nextArrival); // after a stop it may lie in the past, never to be sent
         }
         if (!backlog.isEmpty()) {
             wake = Math.min(wake, backlog.peek() + timeoutNanos);
