@@ -45,10 +45,11 @@ public final class CalibrationFile {
                 System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.version"),
                 System.getProperty("java.vm.name")));
         b.append("# how: ").append(provenance.how()).append('\n');
-        b.append(String.format(Locale.ROOT, "# the sim's pod for these values: %s cores (the cores the workload"
-                + " process could use); idle CPU %.3f cores, not modelled%n", WorkloadFit.number(fit.cores()),
+        b.append(String.format(Locale.ROOT, "# machine: %s cores, shared by the workload and the load generator; the"
+                + " workload's idle CPU %.4f cores is not modelled%n", WorkloadFit.number(fit.cores()),
                 fit.idleCores()));
-        b.append("# levels (target req/s: server req/s, client p50/p95/p99 ms, workload CPU cores, errors):\n");
+        b.append("# levels (target req/s: server req/s, client p50/p95/p99 ms, workload CPU cores, errors;"
+                + " sharing):\n");
         for (RealLevel l : levels) {
             b.append("#   ").append(level(l)).append('\n');
         }
@@ -67,8 +68,12 @@ public final class CalibrationFile {
     }
 
     private static String level(RealLevel l) {
-        return String.format(Locale.ROOT, "%.0f: %.1f req/s, %.2f/%.2f/%.2f ms, %.3f cores, %d errors", l.targetRps(),
-                l.serverRps(), l.p50Ms(), l.p95Ms(), l.p99Ms(), l.cpuCores(), l.errors());
+        RealLevel.Sharing s = l.sharing();
+        String sharing = s == RealLevel.Sharing.DEDICATED ? "" : String.format(Locale.ROOT, "; load generator %.2f"
+                + " cores, other processes %.2f cores, %d of %d chunks%s", s.loadgenCores(), s.neighbourCores(),
+                s.chunksUsed(), s.chunksRun(), s.undisturbed() ? "" : " (disturbed)");
+        return String.format(Locale.ROOT, "%.0f: %.1f req/s, %.2f/%.2f/%.2f ms, %.3f cores, %d errors%s",
+                l.targetRps(), l.serverRps(), l.p50Ms(), l.p95Ms(), l.p99Ms(), l.cpuCores(), l.errors(), sharing);
     }
 
     /** A key only when the fit produced it, under its source. */

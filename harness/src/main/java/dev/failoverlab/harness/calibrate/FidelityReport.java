@@ -11,8 +11,19 @@ import java.util.Locale;
 public final class FidelityReport {
     public static final double DEFAULT_TARGET_PERCENT = 20;
 
-    /** One load level: what the real workload showed and what the fitted simulator predicts at the same rate. */
-    public record Row(double rps, double realP95Ms, double simP95Ms, double realCpuCores, double simCpuCores) {
+    /**
+     * One load level: what the real workload showed and what the fitted simulator predicts at the same rate.
+     *
+     * @param neighbourCores cores other processes of the machine used while the level was measured (NaN: unknown)
+     * @param undisturbed    whether they stayed under the calibration's limit throughout
+     */
+    public record Row(double rps, double realP95Ms, double simP95Ms, double realCpuCores, double simCpuCores,
+                      double neighbourCores, boolean undisturbed) {
+
+        /** A level measured on a machine of its own. */
+        public Row(double rps, double realP95Ms, double simP95Ms, double realCpuCores, double simCpuCores) {
+            this(rps, realP95Ms, simP95Ms, realCpuCores, simCpuCores, 0, true);
+        }
 
         /** (sim − real) / real in percent. */
         public double p95DeltaPercent() {
@@ -75,14 +86,27 @@ public final class FidelityReport {
         return worst;
     }
 
-    /** One line: PASS or MISS against the target, naming the misses. */
+    /** Whether every level was measured without other processes taking the machine's cores. */
+    public boolean undisturbed() {
+        return rows.stream().allMatch(Row::undisturbed);
+    }
+
+    /** One line: PASS or MISS against the target, naming the misses and any level other processes disturbed. */
     public String verdict() {
-        if (passed()) {
-            return String.format(Locale.ROOT, "fidelity: PASS, every level's p95 and CPU within %.0f %% of the real"
-                    + " measurement (worst %.1f %%)", targetPercent, worstPercent());
+        String verdict = passed()
+                ? String.format(Locale.ROOT, "fidelity: PASS, every level's p95 and CPU within %.0f %% of the real"
+                        + " measurement (worst %.1f %%)", targetPercent, worstPercent())
+                : String.format(Locale.ROOT, "fidelity: MISS, outside %.0f %%: %s", targetPercent,
+                        String.join(", ", misses()));
+        List<String> disturbed = new ArrayList<>();
+        for (Row r : rows) {
+            if (!r.undisturbed()) {
+                disturbed.add(String.format(Locale.ROOT, "%.2f cores at %.0f req/s", r.neighbourCores(), r.rps()));
+            }
         }
-        return String.format(Locale.ROOT, "fidelity: MISS, outside %.0f %%: %s", targetPercent,
-                String.join(", ", misses()));
+        return disturbed.isEmpty() ? verdict : verdict + "; other processes of the machine used "
+                + String.join(", ", disturbed) + " meanwhile (the simulator's pod has its cores to itself): rerun"
+                + " when the machine is quiet";
     }
 
     /** The aligned table and the verdict, ending with a newline. */

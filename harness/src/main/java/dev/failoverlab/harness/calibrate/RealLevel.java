@@ -13,9 +13,38 @@ package dev.failoverlab.harness.calibrate;
  * @param cpuCores     workload CPU: {@code process_cpu_seconds_total} delta over wall seconds
  * @param requests     requests the client completed
  * @param errors       failed requests (non-2xx, I/O errors, timeouts)
- * @param seconds      wall seconds of the measured window
+ * @param seconds      wall seconds of the measured windows
+ * @param sharing      who else used the machine's cores meanwhile
  */
 public record RealLevel(double targetRps, double achievedRps, double serverRps, double p50Ms, double p95Ms,
                         double p99Ms, double slowFraction, double cpuCores, long requests, long errors,
-                        double seconds) {
+                        double seconds, Sharing sharing) {
+
+    /** A level measured on cores nobody else used (simulated stand-ins in tests). */
+    public RealLevel(double targetRps, double achievedRps, double serverRps, double p50Ms, double p95Ms, double p99Ms,
+                     double slowFraction, double cpuCores, long requests, long errors, double seconds) {
+        this(targetRps, achievedRps, serverRps, p50Ms, p95Ms, p99Ms, slowFraction, cpuCores, requests, errors, seconds,
+                Sharing.DEDICATED);
+    }
+
+    /**
+     * How the machine's cores were shared while the level ran. A level is measured in short chunks; chunks in which
+     * other tenants of the machine used more than a limit are left out when enough undisturbed ones exist.
+     *
+     * @param loadgenCores   cores the load generator (this JVM) used: not available to the workload
+     * @param neighbourCores cores other processes of the machine used in the chunks kept (NaN: not measurable)
+     * @param chunksUsed     chunks the level's figures come from
+     * @param chunksRun      chunks run in all
+     * @param allChunksP95Ms the p95 over every chunk run, disturbed ones included
+     * @param undisturbed    whether every chunk used was under the neighbour limit
+     */
+    public record Sharing(double loadgenCores, double neighbourCores, int chunksUsed, int chunksRun,
+                          double allChunksP95Ms, boolean undisturbed) {
+        public static final Sharing DEDICATED = new Sharing(0, 0, 1, 1, Double.NaN, true);
+
+        /** The cores the workload could use out of {@code machineCores}, with the load generator beside it. */
+        public double availableCores(double machineCores) {
+            return Math.max(0.1, machineCores - loadgenCores);
+        }
+    }
 }

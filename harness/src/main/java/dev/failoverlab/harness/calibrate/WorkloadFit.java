@@ -11,12 +11,14 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * Fits the simulator's {@link WorkloadSpec} to measurements of the real workload. Each latency parameter is
- * fitted by inverting the simulator itself at the measured rate (so queueing at the lowest level is accounted for
- * and the fitted model reproduces the measurement it came from):
+ * fitted by inverting the simulator itself at the measured rate, on the pod the workload had at that level (so
+ * queueing at the lowest level is accounted for and the fitted model reproduces the measurement it came from):
  * <ol>
- *   <li>{@code cpuPerRequestMs}: ordinary least squares of workload CPU cores on the server's request rate; the
- *       slope is the CPU per request. The intercept is idle CPU of the JVM (GC, JIT, timers, metric scrapes); the
- *       simulator has no idle CPU, so it is reported but not modelled.</li>
+ *   <li>{@code cpuPerRequestMs}: the workload's CPU cores minus its idle CPU (measured without load) against the
+ *       server's request rate, fitted through the origin minimising the relative error, since the simulator has no
+ *       idle CPU and fidelity is judged in relative terms. The per-request cost falls a little with the rate (the
+ *       HTTP server batches at higher rates), so an ordinary regression's intercept is not idle CPU; it is reported
+ *       as a linearity check only.</li>
  *   <li>{@code cpuCv}: at the lowest rate, the spread p95 − p50 of the latency is the spread of the service
  *       demand plus a little queueing; bisection on cv until the simulator's spread equals the measured one.</li>
  *   <li>{@code baseLatencyMs}: the lowest rate's p50 minus the simulator's p50 without base latency (the work,
@@ -25,7 +27,9 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  *       mode): fixed-point iteration on the delay until the simulator's p95 at that rate equals the measured one.</li>
  *   <li>{@code concurrency}: the workload's THREADS, as configured, not fitted.</li>
  * </ol>
- * Keys the calibration does not measure (startup, queue limit, timeout, memory) keep their defaults.
+ * Keys the calibration does not measure (startup, queue limit, timeout, memory) keep their defaults. The simulated
+ * rate of a level is the rate the client achieved (the server's count over the CPU window also holds the tail of
+ * the last slow requests).
  */
 public final class WorkloadFit {
     /** Largest cv the bisection considers (gamma with shape 1/16: far heavier than any CPU burn). */
@@ -40,8 +44,10 @@ public final class WorkloadFit {
      * @param slowRun     one level with SLOW_REQUESTS = {@code slowPercent}, or null (slowDelayMs keeps its default)
      * @param slowPercent the SLOW_REQUESTS of {@code slowRun}
      * @param threads     the workload's THREADS
+     * @param idleCores   the workload's CPU without load (0 when not measured)
      */
-    public record Input(List<RealLevel> levels, RealLevel slowRun, double slowPercent, int threads) {
+    public record Input(List<RealLevel> levels, RealLevel slowRun, double slowPercent, int threads,
+                        double idleCores) {
         public Input {
             levels = List.copyOf(levels);
         }
@@ -49,27 +55,42 @@ public final class WorkloadFit {
 
     /**
      * @param workload  the fitted model (unmeasured keys at their defaults)
-     * @param idleCores intercept of the CPU regression: CPU the workload uses without requests
-     * @param cpuR2     coefficient of determination of the CPU regression
-     * @param sources   how each written key was obtained, in file order
+     * @param cores            the machine's cores
+     * @param idleCores        the workload's CPU without load, left out of the per-request cost
+     * @param cpuFitErrorPercent root-mean-square relative error of the CPU fit over the levels
+     * @param sources          how each written key was obtained, in file order
      */
-    public record Result(WorkloadSpec workload, double cores, double idleCores, double cpuR2,
+    public record Result(WorkloadSpec workload, double cores, double idleCores, double cpuFitErrorPercent,
                          Map<String, String> sources) {
         public Result {
             sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         }
     }
 
-    private final SimWorkloadProbe probe;
+    private final double cores;
+    private final double simSeconds;
+    private final long seed;
 
-    /** {@code probe} fixes the pod's CPU size (the cores the workload can use) and the simulator's seed. */
-    public WorkloadFit(SimWorkloadProbe probe) {
-        this.probe = probe;
+    /**
+     * @param cores      the cores of the machine the workload ran on; at each level the simulated pod gets them
+     *                   minus what the load generator beside the workload used ({@link RealLevel.Sharing})
+     * @param simSeconds simulated seconds per simulator run
+     * @param seed       the simulator's seed
+     */
+    public WorkloadFit(double cores, double simSeconds, long seed) {
+        this.cores = cores;
+        this.simSeconds = simSeconds;
+        this.seed = seed;
+    }
+
+    /** The simulator of the pod the workload had at {@code level}. */
+    public SimWorkloadProbe probeFor(RealLevel level) {
+        return new SimWorkloadProbe(level.sharing().availableCores(cores), simSeconds, seed);
     }
 
     public Result fit(Input input) {
         List<RealLevel> levels = new ArrayList<>(input.levels());
-        levels.sort(Comparator.comparingDouble(RealLevel::serverRps));
+        levels.sort(Comparator.comparingDouble(RealLevel::achievedRps));
         if (levels.size() < 2 || levels.get(0).serverRps() == levels.get(levels.size() - 1).serverRps()) {
             throw new IllegalArgumentException("the fit needs levels at two or more different rates, got "
                     + levels.size());
@@ -78,33 +99,54 @@ public final class WorkloadFit {
             throw new IllegalArgumentException("threads must be >= 1, got " + input.threads());
         }
         Map<String, String> sources = new LinkedHashMap<>();
-        SimpleRegression cpu = new SimpleRegression(true);
+        double idle = Double.isFinite(input.idleCores()) ? Math.max(0, input.idleCores()) : 0;
+        SimpleRegression ols = new SimpleRegression(true);
+        double sumX = 0;
+        double sumXx = 0;
         for (RealLevel l : levels) {
-            cpu.addData(l.serverRps(), l.cpuCores());
+            ols.addData(l.serverRps(), l.cpuCores());
+            double busy = l.cpuCores() - idle;
+            if (!(busy > 0)) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "at %.0f req/s the workload used %.4f"
+                        + " cores, no more than idle (%.4f): is /metrics reporting this process?", l.serverRps(),
+                        l.cpuCores(), idle));
+            }
+            double x = l.serverRps() / busy; // (1 - b x)^2 is the squared relative error of b at this level
+            sumX += x;
+            sumXx += x * x;
         }
-        double cpuMs = cpu.getSlope() * 1000;
-        if (!(cpuMs > 0)) {
+        if (!(ols.getSlope() > 0)) {
             throw new IllegalStateException(String.format(Locale.ROOT, "the workload's CPU did not rise with the"
                     + " rate (slope %.4f ms per request over %d levels): is /metrics reporting this process?",
-                    cpuMs, levels.size()));
+                    ols.getSlope() * 1000, levels.size()));
         }
-        sources.put("cpuPerRequestMs", String.format(Locale.ROOT, "slope of workload CPU cores on request rate, OLS"
-                + " over %d levels (R² %.4f); the intercept %.3f cores is idle JVM CPU, not modelled (the sim has no"
-                + " idle CPU)", levels.size(), cpu.getRSquare(), cpu.getIntercept()));
+        double perRequestCores = sumX / sumXx;
+        double cpuMs = perRequestCores * 1000;
+        double squares = 0;
+        for (RealLevel l : levels) {
+            double relative = perRequestCores * l.serverRps() / (l.cpuCores() - idle) - 1;
+            squares += relative * relative;
+        }
+        double cpuErrorPercent = 100 * Math.sqrt(squares / levels.size());
+        sources.put("cpuPerRequestMs", String.format(Locale.ROOT, "workload CPU minus its idle %.4f cores, per"
+                + " request, fitted through the origin over %d levels (relative RMS error %.1f %%; ordinary"
+                + " regression: %.4f ms per request + %.3f cores)", idle, levels.size(), cpuErrorPercent,
+                ols.getSlope() * 1000, ols.getIntercept()));
 
         RealLevel low = levels.get(0);
         WorkloadSpec base = with(WorkloadSpec.DEFAULTS, cpuMs, 0, 0, WorkloadSpec.DEFAULTS.slowDelayMs(),
                 input.threads());
         double spread = low.p95Ms() - low.p50Ms();
-        double cv = fitCv(base, low.serverRps(), spread);
+        SimWorkloadProbe lowProbe = probeFor(low);
+        double cv = fitCv(lowProbe, base, low.achievedRps(), spread);
         sources.put("cpuCv", String.format(Locale.ROOT, "sim matched to the p95 - p50 spread %.3f ms at %.0f req/s"
-                + " (bisection on cv in [0, %.0f])", spread, low.serverRps(), MAX_CV));
+                + " (bisection on cv in [0, %.0f])", spread, low.achievedRps(), MAX_CV));
 
-        SimLevel noBase = probe.measure(with(base, cpuMs, cv, 0, base.slowDelayMs(), input.threads()),
-                low.serverRps());
+        SimLevel noBase = lowProbe.measure(with(base, cpuMs, cv, 0, base.slowDelayMs(), input.threads()),
+                low.achievedRps());
         double baseMs = Math.max(0, low.p50Ms() - noBase.p50Ms());
         sources.put("baseLatencyMs", String.format(Locale.ROOT, "p50 %.3f ms at %.0f req/s minus the sim's p50 %.3f"
-                + " ms of work and queueing%s", low.p50Ms(), low.serverRps(), noBase.p50Ms(),
+                + " ms of work and queueing%s", low.p50Ms(), low.achievedRps(), noBase.p50Ms(),
                 low.p50Ms() < noBase.p50Ms() ? " (negative, clamped to 0)" : ""));
 
         double slowMs = WorkloadSpec.DEFAULTS.slowDelayMs();
@@ -113,26 +155,26 @@ public final class WorkloadFit {
             slowMs = fitSlowDelay(fitted, input.slowRun(), input.slowPercent());
             sources.put("slowDelayMs", String.format(Locale.ROOT, "sim matched to the p95 %.1f ms of the run with"
                     + " SLOW_REQUESTS=%s at %.0f req/s", input.slowRun().p95Ms(), number(input.slowPercent()),
-                    input.slowRun().serverRps()));
+                    input.slowRun().achievedRps()));
             fitted = with(fitted, cpuMs, cv, baseMs, slowMs, input.threads());
         }
         sources.put("concurrency", "the workload's THREADS, as configured");
-        return new Result(fitted, probe.cores(), cpu.getIntercept(), cpu.getRSquare(), sources);
+        return new Result(fitted, cores, idle, cpuErrorPercent, sources);
     }
 
     /** Bisection: the simulator's spread grows with cv (the same seed keeps the comparison smooth). */
-    private double fitCv(WorkloadSpec w, double rps, double spread) {
+    private static double fitCv(SimWorkloadProbe probe, WorkloadSpec w, double rps, double spread) {
         double lo = 0;
         double hi = MAX_CV;
-        if (spread <= spreadAt(w, lo, rps)) {
+        if (spread <= spreadAt(probe, w, lo, rps)) {
             return 0;
         }
-        if (spread >= spreadAt(w, hi, rps)) {
+        if (spread >= spreadAt(probe, w, hi, rps)) {
             return MAX_CV;
         }
         for (int i = 0; i < BISECTIONS; i++) {
             double mid = (lo + hi) / 2;
-            if (spreadAt(w, mid, rps) < spread) {
+            if (spreadAt(probe, w, mid, rps) < spread) {
                 lo = mid;
             } else {
                 hi = mid;
@@ -141,7 +183,7 @@ public final class WorkloadFit {
         return (lo + hi) / 2;
     }
 
-    private double spreadAt(WorkloadSpec w, double cv, double rps) {
+    private static double spreadAt(SimWorkloadProbe probe, WorkloadSpec w, double cv, double rps) {
         SimLevel s = probe.measure(with(w, w.cpuPerRequestMs(), cv, 0, w.slowDelayMs(), w.concurrency()), rps);
         return s.p95Ms() - s.p50Ms();
     }
@@ -154,8 +196,8 @@ public final class WorkloadFit {
         }
         double delay = Math.max(0, slow.p95Ms() - w.baseLatencyMs() - w.cpuPerRequestMs());
         for (int i = 0; i < SLOW_ITERATIONS; i++) {
-            double simP95 = probe.measure(with(w, w.cpuPerRequestMs(), w.cpuCv(), w.baseLatencyMs(), delay,
-                    w.concurrency()), slow.serverRps(), slowPercent).p95Ms();
+            double simP95 = probeFor(slow).measure(with(w, w.cpuPerRequestMs(), w.cpuCv(), w.baseLatencyMs(), delay,
+                    w.concurrency()), slow.achievedRps(), slowPercent).p95Ms();
             double step = slow.p95Ms() - simP95;
             delay = Math.max(0, delay + step);
             if (Math.abs(step) < 0.001 * slow.p95Ms()) {

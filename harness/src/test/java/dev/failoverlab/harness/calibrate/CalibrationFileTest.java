@@ -37,7 +37,7 @@ final class CalibrationFileTest {
             sources.put("slowDelayMs", "p95 of the slow run");
         }
         sources.put("concurrency", "THREADS");
-        return new WorkloadFit.Result(FITTED, 2, 0.013, 0.9991, sources);
+        return new WorkloadFit.Result(FITTED, 2, 0.0131, 1.5, sources);
     }
 
     private Scenario parseScenarioUsing(Path calibration) throws IOException {
@@ -66,7 +66,7 @@ final class CalibrationFileTest {
 
         assertThat(text).startsWith("# Workload model of the real demo app")
                 .contains("# measured: 2026-12-05T10:11:12Z on lab-host (", "# how: test run\n",
-                        "idle CPU 0.013 cores, not modelled",
+                        "idle CPU 0.0131 cores is not modelled",
                         "#   150: 150.2 req/s, 1.50/3.90/6.10 ms, 0.210 cores, 0 errors\n",
                         "# slow run, SLOW_REQUESTS=20: 150: 150.1 req/s, 1.60/705.00/709.00 ms, 0.200 cores, 0 errors,"
                                 + " 20.1 % slow\n",
