@@ -70,7 +70,8 @@ final class CalibrationFileTest {
                         "#   150: 150.2 req/s, 1.50/3.90/6.10 ms, 0.210 cores, 0 errors\n",
                         "# slow run, SLOW_REQUESTS=20: 150: 150.1 req/s, 1.60/705.00/709.00 ms, 0.200 cores, 0 errors,"
                                 + " 20.1 % slow\n",
-                        "# slope of CPU on rate\ncpuPerRequestMs: 1.2346\n", "# p95 of the slow run\nslowDelayMs: 703.3\n");
+                        "# slope of CPU on rate\ncpuPerRequestMs: 1.2346\n",
+                        "# p95 of the slow run\nslowDelayMs: 703.3\n");
     }
 
     @Test
