@@ -101,8 +101,8 @@ public final class Calibration {
                     l.sharing().neighbourCores(), l.sharing().undisturbed()));
             podCores.add(String.format(Locale.ROOT, "%.2f", pod.cores()));
         }
-        say("simulated pod at each level: " + WorkloadFit.number(settings.cores()) + " cores minus the load"
-                + " generator's share = " + String.join(", ", podCores) + " cores");
+        say("simulated pod at each level: " + WorkloadFit.number(settings.cores()) + " cores minus what the load"
+                + " generator and other processes used = " + String.join(", ", podCores) + " cores");
         return new Outcome(levels, slowRun, fit,
                 new FidelityReport(rows, FidelityReport.DEFAULT_TARGET_PERCENT), how());
     }

@@ -105,8 +105,8 @@ public final class FidelityReport {
             }
         }
         return disturbed.isEmpty() ? verdict : verdict + "; other processes of the machine used "
-                + String.join(", ", disturbed) + " meanwhile (the simulator's pod has its cores to itself): rerun"
-                + " when the machine is quiet";
+                + String.join(", ", disturbed) + " meanwhile (beyond the limit; the simulated pod had the cores they"
+                + " left, but not their bursts): rerun when the machine is quiet";
     }
 
     /** The aligned table and the verdict, ending with a newline. */

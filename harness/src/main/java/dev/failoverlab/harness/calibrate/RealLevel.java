@@ -42,9 +42,14 @@ public record RealLevel(double targetRps, double achievedRps, double serverRps, 
                           double allChunksP95Ms, boolean undisturbed) {
         public static final Sharing DEDICATED = new Sharing(0, 0, 1, 1, Double.NaN, true);
 
-        /** The cores the workload could use out of {@code machineCores}, with the load generator beside it. */
+        /**
+         * The cores the workload could use out of {@code machineCores}: what the load generator and the other
+         * processes used was not available to it (CPU time is conserved; when they are bursty this average
+         * understates how hard they hit, which the chunk selection limits).
+         */
         public double availableCores(double machineCores) {
-            return Math.max(0.1, machineCores - loadgenCores);
+            double others = Double.isNaN(neighbourCores) ? 0 : neighbourCores;
+            return Math.max(0.1, machineCores - loadgenCores - others);
         }
     }
 }

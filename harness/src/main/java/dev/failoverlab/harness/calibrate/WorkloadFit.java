@@ -73,7 +73,7 @@ public final class WorkloadFit {
 
     /**
      * @param cores      the cores of the machine the workload ran on; at each level the simulated pod gets them
-     *                   minus what the load generator beside the workload used ({@link RealLevel.Sharing})
+     *                   minus what the load generator and other processes used ({@link RealLevel.Sharing})
      * @param simSeconds simulated seconds per simulator run
      * @param seed       the simulator's seed
      */

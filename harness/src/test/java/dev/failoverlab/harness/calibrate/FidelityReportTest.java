@@ -36,4 +36,15 @@ final class FidelityReportTest {
         assertThat(r.verdict()).isEqualTo("fidelity: MISS, outside 20 %: CPU +50.0 % at 150 req/s,"
                 + " p95 +30.0 % at 600 req/s");
     }
+
+    @Test
+    void levelsDisturbedByOtherProcessesAreNamedInTheVerdict() {
+        FidelityReport r = new FidelityReport(List.of(
+                new FidelityReport.Row(150, 4.0, 4.1, 0.20, 0.21, 0.02, true),
+                new FidelityReport.Row(600, 10.0, 10.5, 0.80, 0.81, 0.31, false)), 20);
+        assertThat(r.passed()).isTrue();
+        assertThat(r.undisturbed()).isFalse();
+        assertThat(r.verdict()).startsWith("fidelity: PASS").contains("other processes of the machine used 0.31 cores"
+                + " at 600 req/s meanwhile").doesNotContain("150 req/s").endsWith("rerun when the machine is quiet");
+    }
 }
