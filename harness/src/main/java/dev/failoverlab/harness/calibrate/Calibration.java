@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
 public final class Calibration {
     /** Shares of the machine's cores the default levels keep the workload at. */
     static final double[] DEFAULT_LOAD_SHARES = {0.15, 0.35, 0.6};
-    private static final double PROBE_SHARE = 0.2;
+    /** The warm-up's load: the middle level's, so the code paths of busy levels get compiled too. */
+    private static final double PROBE_SHARE = 0.35;
     private static final double PROBE_RPS_UNKNOWN_WORK = 100;
     private static final Duration SLOW_WARMUP = Duration.ofSeconds(2);
     private static final Duration IDLE = Duration.ofSeconds(2);
@@ -133,13 +135,17 @@ public final class Calibration {
             say("levels: " + rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList()
                     + " req/s (15, 35 and 60 % of " + WorkloadFit.number(settings.cores()) + " cores)");
         }
+        // highest rate first: compilation the warm-up left over lands where it weighs least, and the lowest level,
+        // which the latency fit reads, runs on fully compiled code
+        List<Double> order = new ArrayList<>(rates);
+        order.sort(Comparator.reverseOrder());
         List<RealLevel> levels = new ArrayList<>();
-        for (int i = 0; i < rates.size(); i++) {
-            say(String.format(Locale.ROOT, "level %d/%d: %.0f req/s for %s", i + 1, rates.size(), rates.get(i),
+        for (int i = 0; i < order.size(); i++) {
+            say(String.format(Locale.ROOT, "level %d/%d: %.0f req/s for %s", i + 1, order.size(), order.get(i),
                     seconds(settings.levelDuration())));
-            RealLevel l = runner.run(rates.get(i), settings.levelDuration(), null);
+            RealLevel l = runner.run(order.get(i), settings.levelDuration(), null);
             say("  " + describe(l));
-            levels.add(l);
+            levels.add(0, l);
         }
         return new Measured(levels, idle);
     }
