@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             "",
             "Quick start: failover-lab run            (the public suite in scenarios/, every policy, 5 seeds, simulator)"},
         subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, InsightsCommand.class, DemoCommand.class,
+            CalibrateCommand.class,
             CommandLine.HelpCommand.class})
 public final class FailoverLab implements Runnable {
 

@@ -2,6 +2,14 @@ package dev.failoverlab.harness.scenario;
 
 import dev.failoverlab.loadgen.yaml.YamlNode;
 import dev.failoverlab.loadgen.yaml.NumberRange;
+import dev.failoverlab.loadgen.yaml.SourceLocation;
+import dev.failoverlab.loadgen.yaml.YamlFileException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +18,8 @@ import java.util.Map;
  * Reads the flat numeric sections {@code workload:}, {@code pricing:}, {@code slo:} and {@code budget:}, and the
  * free-form {@code context:}. Each key is optional and falls back to the model's defaults; units are part of
  * the key names ({@code ...Ms}, {@code ...Seconds}, {@code ...MiB}, {@code ...Percent}, {@code perHour} in $).
+ * {@code workload.calibration} names a file written by {@code failover-lab calibrate} (relative to the scenario
+ * file) whose values replace the defaults; keys written beside it override those.
  */
 final class ParameterSections {
     static final List<String> WORKLOAD_KEYS = List.of("cpuPerRequestMs", "cpuCv", "slowDelayMs", "startupSeconds",
@@ -24,9 +34,46 @@ final class ParameterSections {
     private ParameterSections() {
     }
 
-    static WorkloadSpec workload(YamlNode w) {
-        w.forbidUnknownKeys(WORKLOAD_KEYS);
-        WorkloadSpec d = WorkloadSpec.DEFAULTS;
+    static final String CALIBRATION = "calibration";
+
+    static WorkloadSpec workload(YamlNode w, Path baseDir) {
+        List<String> allowed = new ArrayList<>(WORKLOAD_KEYS);
+        allowed.add(0, CALIBRATION);
+        w.forbidUnknownKeys(allowed);
+        WorkloadSpec defaults = w.get(CALIBRATION).map(c -> calibration(c, baseDir)).orElse(WorkloadSpec.DEFAULTS);
+        return workloadValues(w, defaults);
+    }
+
+    /** The calibration file's values; its own errors point into it, a missing file at the scenario's key. */
+    private static WorkloadSpec calibration(YamlNode reference, Path baseDir) {
+        String name = reference.asString();
+        Path file;
+        try {
+            file = baseDir.resolve(name);
+        } catch (InvalidPathException e) {
+            throw reference.error("'" + name + "' is not a valid file path (" + e.getReason() + ")");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw reference.error("calibration file not found: " + file + " (the path is relative to the scenario"
+                    + " file; write one with: failover-lab calibrate --out " + name + ")");
+        }
+        String yaml;
+        try {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw reference.error("cannot read the calibration file " + file + " (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ")");
+        }
+        if (yaml.lines().allMatch(line -> line.isBlank() || line.stripLeading().startsWith("#"))) {
+            throw new YamlFileException(new SourceLocation(file.toString(), 1, 1), "",
+                    "the calibration file holds no values; expected keys: " + String.join(", ", WORKLOAD_KEYS));
+        }
+        YamlNode values = YamlNode.compose(yaml, file.toString());
+        values.forbidUnknownKeys(WORKLOAD_KEYS);
+        return workloadValues(values, WorkloadSpec.DEFAULTS);
+    }
+
+    private static WorkloadSpec workloadValues(YamlNode w, WorkloadSpec d) {
         return new WorkloadSpec(
                 w.optionalNumber("cpuPerRequestMs", d.cpuPerRequestMs(), POSITIVE),
                 w.optionalNumber("cpuCv", d.cpuCv(), NON_NEGATIVE),

@@ -126,7 +126,7 @@ public final class ScenarioParser {
             throw durationNode.error("duration must be > 0");
         }
         ClusterSpec cluster = root.get("cluster").map(ClusterReader::read).orElseGet(ClusterReader::defaults);
-        WorkloadSpec workload = root.get("workload").map(ParameterSections::workload).orElse(WorkloadSpec.DEFAULTS);
+        WorkloadSpec workload = root.get("workload").map(w -> ParameterSections.workload(w, baseDir)).orElse(WorkloadSpec.DEFAULTS);
         Pricing pricing = root.get("pricing").map(ParameterSections::pricing).orElse(Pricing.DEFAULTS);
         Slo slo = root.get("slo").map(ParameterSections::slo).orElse(Slo.DEFAULTS);
         Budget budget = root.get("budget").map(ParameterSections::budget).orElse(Budget.NONE);
