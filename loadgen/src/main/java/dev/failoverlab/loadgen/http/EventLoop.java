@@ -31,6 +31,9 @@ final class EventLoop implements Runnable {
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final long timeoutNanos;
     private final long lateNanos;
+    private final long quantumNanos;
+    /** With a send quantum: when the requests due so far are next released. */
+    private long nextRelease;
     private final Consumer<SelectionKey> onReady = this::onReady;
     private final CompletableFuture<LoadResult> done = new CompletableFuture<>();
     private volatile boolean stopRequested;
@@ -54,6 +57,7 @@ final class EventLoop implements Runnable {
         this.timeoutNanos = options.timeout().toNanos();
         this.pool = new ConnectionPool(selector, target, recorder, options.connections(), timeoutNanos);
         this.lateNanos = options.lateThreshold().toNanos();
+        this.quantumNanos = options.sendQuantum().toNanos();
         this.loadEnd = toNanos(options.profile().durationSeconds());
     }
 
@@ -131,6 +135,12 @@ final class EventLoop implements Runnable {
     }
 
     private void enqueueDueArrivals() {
+        if (quantumNanos > 0) {
+            if (now < nextRelease) {
+                return;
+            }
+            nextRelease = (now / quantumNanos + 1) * quantumNanos;
+        }
         while (nextArrival <= now && nextArrival < loadEnd) {
             backlog.add(nextArrival);
             recorder.intended();
@@ -172,7 +182,8 @@ final class EventLoop implements Runnable {
     private void waitForWork() throws IOException {
         long wake = Math.min(tickDue(), nextScan);
         if (pool.hasIdle() && !loadOver) {
-            wake = Math.min(wake, nextArrival); // after a stop it may lie in the past, never to be sent
+            // after a stop it may lie in the past, never to be sent
+            wake = Math.min(wake, quantumNanos > 0 ? Math.max(nextArrival, nextRelease) : nextArrival);
         }
         if (!backlog.isEmpty()) {
             wake = Math.min(wake, backlog.peek() + timeoutNanos);

@@ -52,6 +52,20 @@ final class LoadGeneratorTest {
     }
 
     @Test
+    void aSendQuantumKeepsTheRateAndItsWaitShowsInTheLatency() {
+        try (TestServer server = TestServer.ok()) {
+            LoadResult r = LoadGenerator.run(constant(server.uri(), 1000, 3).withSendQuantum(Duration.ofMillis(5)),
+                    LoadListener.NONE);
+
+            assertThat(r.achievedRps()).isCloseTo(1000, within(20.0));
+            assertThat(r.errors()).isZero();
+            // due times are spread evenly, releases come every 5 ms: the median wait is about 2.5 ms
+            assertThat(r.percentileMs(50) - r.serviceTimePercentileMs(50)).isGreaterThan(1.0);
+            assertAccounted(r);
+        }
+    }
+
+    @Test
     void aStallShowsInLatencyFromTheIntendedTimeButNotInServiceTime() {
         CountDownLatch stalled = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
