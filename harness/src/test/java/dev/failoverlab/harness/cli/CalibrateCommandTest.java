@@ -6,8 +6,6 @@ import dev.failoverlab.harness.policy.PolicyRegistry;
 import dev.failoverlab.harness.scenario.ScenarioParser;
 import dev.failoverlab.harness.scenario.WorkloadSpec;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,21 +22,11 @@ final class CalibrateCommandTest {
     @TempDir
     Path tmp;
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = FailoverLab.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @Test
     void aShortRealCalibrationWritesAFileScenariosReadAndComparesThreeLevels() throws IOException {
         Path file = tmp.resolve("calibration/workload.yaml");
         // 2 ms per request at 50..150 req/s keeps the workload at 5..15 % of two cores: quick and safe on a busy box
-        Result r = run("calibrate", "--rates", "50,100,150", "--duration", "2s", "--warmup", "2s",
+        CliRun r = CliRun.of("calibrate", "--rates", "50,100,150", "--duration", "2s", "--warmup", "2s",
                 "--work-ms", Double.toString(WORK_MS), "--threads", "50", "--slow-delay-ms", "300",
                 "--out", file.toString());
 
@@ -81,7 +69,7 @@ final class CalibrateCommandTest {
         };
         for (String[] c : cases) {
             String[] args = {"calibrate", c[0], c[1], "--out", out.toString()};
-            Result r = run(args);
+            CliRun r = CliRun.of(args);
             assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(FailoverLab.EXIT_BAD_INPUT);
             assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
             assertThat(r.err()).startsWith("failover-lab: ").contains(c[0]);
@@ -93,7 +81,7 @@ final class CalibrateCommandTest {
     void anUnreachableTargetIsOneLineAndExitCode2() {
         Path out = tmp.resolve("never.yaml");
         // port 1 on loopback: nothing listens there, the connection is refused at once
-        Result r = run("calibrate", "--target", "http://127.0.0.1:1/", "--out", out.toString());
+        CliRun r = CliRun.of("calibrate", "--target", "http://127.0.0.1:1/", "--out", out.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(FailoverLab.EXIT_BAD_INPUT);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("--target http://127.0.0.1:1/");

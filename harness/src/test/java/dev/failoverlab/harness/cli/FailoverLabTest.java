@@ -3,8 +3,6 @@ package dev.failoverlab.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -19,26 +17,16 @@ final class FailoverLabTest {
     @TempDir
     Path tmp;
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = FailoverLab.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @Test
     void validateAcceptsThePublicSuite() {
-        Result r = run("validate", SUITE.toString());
+        CliRun r = CliRun.of("validate", SUITE.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().lines().filter(l -> l.startsWith("ok "))).hasSize(9);
     }
 
     @Test
     void unknownKeyIsOneLineWithPositionAndExitCode2() {
-        Result r = run("validate", FIXTURES.resolve("unknown-key.yaml").toString());
+        CliRun r = CliRun.of("validate", FIXTURES.resolve("unknown-key.yaml").toString());
         assertThat(r.exit()).isEqualTo(FailoverLab.EXIT_BAD_INPUT);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("unknown-key.yaml:5:1").contains("faultz").contains("faults");
@@ -47,9 +35,9 @@ final class FailoverLabTest {
     @Test
     void unknownPolicyBackendAndScenarioAreRejectedBeforeAnyRun() {
         Path out = tmp.resolve("never");
-        Result policy = run("run", "-p", "nope", "-o", out.toString(), FIXTURES.resolve("short-crash.yaml").toString());
-        Result backend = run("run", "-b", "mars", "-o", out.toString(), FIXTURES.resolve("short-crash.yaml").toString());
-        Result scenario = run("run", "-o", out.toString(), "no-such-scenario.yaml");
+        CliRun policy = CliRun.of("run", "-p", "nope", "-o", out.toString(), FIXTURES.resolve("short-crash.yaml").toString());
+        CliRun backend = CliRun.of("run", "-b", "mars", "-o", out.toString(), FIXTURES.resolve("short-crash.yaml").toString());
+        CliRun scenario = CliRun.of("run", "-o", out.toString(), "no-such-scenario.yaml");
         assertThat(policy.exit()).isEqualTo(2);
         assertThat(policy.err()).contains("unknown policy 'nope'").contains("traditional").contains("metric-analysis");
         assertThat(backend.exit()).isEqualTo(2);
@@ -61,7 +49,7 @@ final class FailoverLabTest {
 
     @Test
     void missingTraceFileIsOneLine() {
-        Result r = run("validate", FIXTURES.resolve("missing-trace.yaml").toString());
+        CliRun r = CliRun.of("validate", FIXTURES.resolve("missing-trace.yaml").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("missing-trace.yaml:4:").contains("no-such-trace.csv");
@@ -70,13 +58,13 @@ final class FailoverLabTest {
     @Test
     void unwritableOrNonEmptyOutputFolderIsRejectedBeforeTheRun() throws IOException {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
-        Result underFile = run("run", "-o", file.resolve("report").toString(), FIXTURES.resolve("short-crash.yaml").toString());
+        CliRun underFile = CliRun.of("run", "-o", file.resolve("report").toString(), FIXTURES.resolve("short-crash.yaml").toString());
         assertThat(underFile.exit()).isEqualTo(2);
         assertThat(underFile.err()).contains("not writable");
 
         Path full = Files.createDirectories(tmp.resolve("full"));
         Files.writeString(full.resolve("keep.txt"), "mine");
-        Result nonEmpty = run("run", "-o", full.toString(), FIXTURES.resolve("short-crash.yaml").toString());
+        CliRun nonEmpty = CliRun.of("run", "-o", full.toString(), FIXTURES.resolve("short-crash.yaml").toString());
         assertThat(nonEmpty.exit()).isEqualTo(2);
         assertThat(nonEmpty.err()).contains("not empty");
         try (Stream<Path> left = Files.list(full)) {
@@ -87,7 +75,7 @@ final class FailoverLabTest {
     @Test
     void runWritesAReportThatReportReRendersIdentically() throws IOException {
         Path out = tmp.resolve("report");
-        Result r = run("run", "--seeds", "2", "--no-progress", "-o", out.toString(),
+        CliRun r = CliRun.of("run", "--seeds", "2", "--no-progress", "-o", out.toString(),
                 FIXTURES.resolve("short-crash.yaml").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Report: ").contains("index.html").contains("events/s");
@@ -96,7 +84,7 @@ final class FailoverLabTest {
         String json = Files.readString(out.resolve("summary.json"));
         assertThat(summary).contains("short-crash").contains("traditional").contains("metric-analysis");
 
-        Result again = run("report", out.toString());
+        CliRun again = CliRun.of("report", out.toString());
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(Files.readString(out.resolve("summary.md"))).isEqualTo(summary);
         assertThat(Files.readString(out.resolve("summary.json"))).isEqualTo(json);
@@ -107,14 +95,14 @@ final class FailoverLabTest {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
         String scenario = FIXTURES.resolve("short-crash.yaml").toString();
-        assertThat(run("run", "-s", "1", "-p", "traditional", "--no-progress", "-o", a.toString(), scenario).exit()).isZero();
-        assertThat(run("run", "-s", "1", "-p", "traditional", "--no-progress", "-j", "1", "-o", b.toString(), scenario).exit()).isZero();
+        assertThat(CliRun.of("run", "-s", "1", "-p", "traditional", "--no-progress", "-o", a.toString(), scenario).exit()).isZero();
+        assertThat(CliRun.of("run", "-s", "1", "-p", "traditional", "--no-progress", "-j", "1", "-o", b.toString(), scenario).exit()).isZero();
         assertThat(Files.readString(b.resolve("summary.json"))).isEqualTo(Files.readString(a.resolve("summary.json")));
     }
 
     @Test
     void helpExplainsTheCommands() {
-        Result r = run("--help");
+        CliRun r = CliRun.of("--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("run").contains("report").contains("validate");
     }
