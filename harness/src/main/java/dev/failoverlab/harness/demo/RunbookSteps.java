@@ -42,7 +42,7 @@ public final class RunbookSteps {
         lines.add("Try the runbook (docs/runbook-local.md has every step and body):");
         lines.add("  step 4  " + kubectl + " get pods -n " + ns + " -w");
         lines.add("          watch -n 3 '" + kubectl + " get svc web -n " + ns + " -o jsonpath=\"{.spec.selector}\"'");
-        lines.add("  step 5  " + env + "scripts/gradual-load-test.sh 300 &   # then, after 2-3 minutes:");
+        lines.add("  step 5  " + env + "scripts/gradual-load-test.sh --demo 300 &   # then, after 2-3 minutes:");
         lines.add("          curl -X POST " + agentUrl + "/analyze -H \"Content-Type: application/json\""
                 + " -d '{\"task\":\"analyze_scaling_needs\",\"context\":{\"time_horizon\":\"10_minutes\"}}'");
         lines.add("  step 6  " + kubectl + " patch deployment web-blue -n " + ns + " -p '{\"spec\":{\"template\":"

@@ -57,7 +57,7 @@ final class DemoCommandTest {
                 .contains("agent    http://localhost:0")
                 .contains("control  http://127.0.0.1:")
                 .contains("scripts/demo-kubectl.sh patch deployment web-blue -n mcp-failover-clean -p")
-                .contains("scripts/gradual-load-test.sh 300 &")
+                .contains("scripts/gradual-load-test.sh --demo 300 &")
                 .contains("] load 250 rps")
                 .endsWith("demo stopped" + System.lineSeparator());
         assertThat(settings.get().speed()).isEqualTo(10);
