@@ -8,30 +8,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The runbook's curl commands, replayed verbatim, get a 200 with evidence and mode from every route. */
 final class RunbookContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestServer running;
-    private static AgentServer server;
-    private static HttpTestClient client;
-    private static List<String> LOG;
-
-    @BeforeAll
-    static void start() {
-        running = new TestServer(new FakeAgentApi());
-        server = running.server;
-        client = running.client;
-        LOG = running.log;
-    }
-
-    @AfterAll
-    static void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    static final TestServer RUNNING = new TestServer(new FakeAgentApi());
 
     @Test
     void theFiveRunbookQueriesAreAnsweredWith200() throws Exception {
@@ -39,7 +23,7 @@ final class RunbookContractTest {
         assertThat(curls).extracting(RunbookCurls.Curl::path)
                 .containsExactly("/analyze", "/evaluate", "/failover-assessment", "/optimize", "/insights");
         for (RunbookCurls.Curl curl : curls) {
-            HttpResponse<String> r = client.post(curl.path(), curl.contentType(),
+            HttpResponse<String> r = RUNNING.client.post(curl.path(), curl.contentType(),
                     curl.body().getBytes(StandardCharsets.UTF_8));
             assertThat(r.statusCode()).as(curl.path() + " -> " + r.body()).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -61,9 +45,9 @@ final class RunbookContractTest {
     @Test
     void optimizeUsesTheRunbooksTwiceNormalLoad() throws Exception {
         RunbookCurls.Curl optimize = RunbookCurls.load().get(3);
-        JsonNode body = JSON.readTree(client.postJson(optimize.path(), optimize.body()).body());
+        JsonNode body = JSON.readTree(RUNNING.client.postJson(optimize.path(), optimize.body()).body());
         assertThat(body.path("recommendation").asText()).isEqualTo("Plan 5 replicas for 800 rps");
-        assertThat(LOG).anySatisfy(line -> assertThat(line)
+        assertThat(RUNNING.log).anySatisfy(line -> assertThat(line)
                 .startsWith("endpoint=\"POST /optimize\" status=200 recommendation=\"Plan 5 replicas for 800 rps\"")
                 .contains("mode=deterministic", "measurements=1", "models=1", "outputs=\"capacity.expected_rps=800,capacity.replicas_total=5\"",
                         "wall_ms="));
