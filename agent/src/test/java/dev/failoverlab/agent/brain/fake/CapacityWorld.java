@@ -18,7 +18,7 @@ public final class CapacityWorld {
 
     public final CapacityClock clock = new CapacityClock(START);
     public final CapacityCluster cluster;
-    public final CapacityEpisodeLog episodes = new CapacityEpisodeLog();
+    public final FakeEpisodeLog episodes = new FakeEpisodeLog();
     public final AgentState state = new AgentState();
     public AgentConfig config = AgentConfig.defaults().withPrices(5.00, 0.90);
     public Rules rules = Rules.initial();

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class HealthFakeAgent {
     public final HealthFakeCluster cluster;
-    public final HealthFakeEpisodes episodes = new HealthFakeEpisodes();
+    public final FakeEpisodeLog episodes = new FakeEpisodeLog();
     public final BrainContext ctx;
     private final HealthAssessor assessor;
     private final FailoverDecider decider;
