@@ -5,8 +5,6 @@ import dev.failoverlab.harness.calibrate.CalibrationFile;
 import dev.failoverlab.harness.calibrate.SimWorkloadProbe;
 import dev.failoverlab.loadgen.http.LoadException;
 import dev.failoverlab.loadgen.yaml.Durations;
-import dev.failoverlab.loadgen.yaml.SourceLocation;
-import dev.failoverlab.loadgen.yaml.YamlFileException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -180,12 +178,8 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private static Duration duration(String option, String text) {
-        try {
-            return Durations.parse(text.strip(), new SourceLocation(option, 1, 1), option);
-        } catch (YamlFileException e) {
-            throw new UserError(String.format(Locale.ROOT, "%s expects a duration like 12s or 1m, got '%s'", option,
-                    text));
-        }
+        return Durations.tryParse(text).orElseThrow(() -> new UserError(
+                String.format(Locale.ROOT, "%s expects a duration like 12s or 1m, got '%s'", option, text)));
     }
 
     private static String hostName() {

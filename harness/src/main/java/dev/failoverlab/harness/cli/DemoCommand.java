@@ -9,7 +9,6 @@ import dev.failoverlab.harness.policy.PolicyRegistry;
 import dev.failoverlab.loadgen.yaml.Durations;
 import dev.failoverlab.harness.scenario.Scenario;
 import dev.failoverlab.loadgen.yaml.YamlFileException;
-import dev.failoverlab.loadgen.yaml.SourceLocation;
 import dev.failoverlab.harness.sim.LiveLoad;
 import dev.failoverlab.harness.sim.LiveSimulation;
 import dev.failoverlab.harness.sim.live.KubectlText;
@@ -191,11 +190,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static Duration duration(String text) {
-        try {
-            return Durations.parse(text.strip(), new SourceLocation("--for", 1, 1), "--for");
-        } catch (YamlFileException e) {
-            throw new UserError(String.format(Locale.ROOT,
-                    "--for expects a duration like 90s, 30m or 1h30m, got '%s'", text));
-        }
+        return Durations.tryParse(text).orElseThrow(() -> new UserError(String.format(Locale.ROOT,
+                "--for expects a duration like 90s, 30m or 1h30m, got '%s'", text)));
     }
 }

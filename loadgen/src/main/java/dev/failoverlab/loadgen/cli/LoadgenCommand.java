@@ -12,7 +12,6 @@ import dev.failoverlab.loadgen.profile.LoadProfile;
 import dev.failoverlab.loadgen.profile.LoadSegment;
 import dev.failoverlab.loadgen.yaml.Durations;
 import dev.failoverlab.loadgen.yaml.ProfileFile;
-import dev.failoverlab.loadgen.yaml.SourceLocation;
 import dev.failoverlab.loadgen.yaml.YamlFileException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -291,12 +290,8 @@ public final class LoadgenCommand implements Callable<Integer> {
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            try {
-                return Durations.parse(value, new SourceLocation("option", 0, 0), "");
-            } catch (YamlFileException e) {
-                throw new CommandLine.TypeConversionException(
-                        "expected a duration like 250ms, 20s, 5m or 1h30m, got '" + value + "'");
-            }
+            return Durations.tryParse(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "expected a duration like 250ms, 20s, 5m or 1h30m, got '" + value + "'"));
         }
     }
 }

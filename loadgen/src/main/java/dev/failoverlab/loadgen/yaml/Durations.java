@@ -1,6 +1,7 @@
 package dev.failoverlab.loadgen.yaml;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,17 +12,23 @@ public final class Durations {
     private Durations() {
     }
 
+    /** Parses a duration in a file: a malformed one is an error at {@code where}, naming {@code path}. */
     public static Duration parse(String text, SourceLocation where, String path) {
+        return tryParse(text).orElseThrow(() -> bad(text, where, path));
+    }
+
+    /** Parses a duration given anywhere else (a command-line option, a query), or says it is not one. */
+    public static Optional<Duration> tryParse(String text) {
         String s = text.trim();
         if (s.isEmpty()) {
-            throw bad(text, where, path);
+            return Optional.empty();
         }
         Matcher m = PART.matcher(s);
         int pos = 0;
         double millis = 0;
         while (pos < s.length()) {
             if (!m.find(pos) || m.start() != pos) {
-                throw bad(text, where, path);
+                return Optional.empty();
             }
             double n = Double.parseDouble(m.group(1));
             millis += switch (m.group(2)) {
@@ -32,7 +39,7 @@ public final class Durations {
             };
             pos = m.end();
         }
-        return Duration.ofMillis(Math.round(millis));
+        return Optional.of(Duration.ofMillis(Math.round(millis)));
     }
 
     private static YamlFileException bad(String text, SourceLocation where, String path) {

@@ -21,6 +21,13 @@ final class DurationsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "5", "abc", "5 m", "m5", "5M", "5min", "-5m", "1h-30m", "5m ago", "1e3s"})
+    void tryParseSaysWhatIsNotADurationWithoutAPlace(String text) {
+        assertThat(Durations.tryParse(text)).isEmpty();
+        assertThat(Durations.tryParse(" 1h30m ")).contains(Duration.ofMinutes(90));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "5", "abc", "5 m", "m5", "5M", "5min", "-5m", "1h-30m", "5m ago", "1e3s"})
     void rejectsAnythingElseAtTheGivenPlace(String text) {
         assertThatThrownBy(() -> Durations.parse(text, HERE, "load[0].constant.for"))
                 .isInstanceOf(YamlFileException.class)

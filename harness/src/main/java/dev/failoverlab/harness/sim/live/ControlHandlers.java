@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failoverlab.agent.port.ActionResult;
 import dev.failoverlab.harness.run.RunEvent;
 import dev.failoverlab.loadgen.yaml.Durations;
-import dev.failoverlab.loadgen.yaml.YamlFileException;
-import dev.failoverlab.loadgen.yaml.SourceLocation;
 import dev.failoverlab.harness.sim.LiveLoad;
 import dev.failoverlab.harness.sim.LiveOperator;
 import dev.failoverlab.harness.sim.LiveRollout;
@@ -185,13 +183,9 @@ final class ControlHandlers {
         if (text.strip().equals("0")) {
             return LiveSimulation.HORIZON;
         }
-        try {
-            Duration d = Durations.parse(text.strip(), new SourceLocation("query", 1, 1), "timeout");
-            return d.isZero() ? LiveSimulation.HORIZON : d;
-        } catch (YamlFileException e) {
-            throw ControlException.badRequest("timeout", "expected a duration like 90s or 10m (0 waits for good), got '"
-                    + text + "'");
-        }
+        Duration d = Durations.tryParse(text).orElseThrow(() -> ControlException.badRequest("timeout",
+                "expected a duration like 90s or 10m (0 waits for good), got '" + text + "'"));
+        return d.isZero() ? LiveSimulation.HORIZON : d;
     }
 
     private static void line(OutputStream out, String text) throws IOException {
